@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using InterpAudit.Capture;
+using InterpAudit.Checks;
+using InterpAudit.Diagnostics;
+using InterpAudit.Loading;
+using InterpAudit.Results;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace InterpAudit.Auditing;
+
+/// <summary>
+/// Runs one audit: create the model, load and fingerprint its weights, validate every declaration
+/// before measuring anything, then evaluate the checks over the streamed evaluation set.
+/// </summary>
+public sealed class AuditEngine(CheckCatalog catalog, IProgress<string>? progress = null)
+{
+    public AuditResult Run(AuditRequest request)
+    {
+        DateTimeOffset startedAt = DateTimeOffset.UtcNow;
+        var timings = new Dictionary<string, double>();
+        IAuditTarget target = request.Target;
+        string targetType = target.GetType().FullName ?? target.GetType().Name;
+        IReadOnlyList<string> classNames = ReadClassNames(target);
+
+        torch.manual_seed(request.Audit.Seed);
+        Device device = AuditDevice.Resolve(request.DeviceChoice);
+
+        long start = Stopwatch.GetTimestamp();
+        nn.Module<Tensor, Tensor> model = CallTarget(() => target.CreateModel(), nameof(IAuditTarget.CreateModel));
+        string weightsPath = CallTarget(() => target.WeightsPath, nameof(IAuditTarget.WeightsPath));
+        string weightsSha = WeightsLoader.Load(model, weightsPath);
+        model.to(device);
+        model.eval();
+        long parameters = model.parameters().Sum(p => p.numel());
+        timings["load"] = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        progress?.Report($"loaded {model.GetType().Name} ({parameters:N0} parameters) from {weightsPath} on {device}");
+
+        var stream = new ActivationStream(model, target.EvaluationBatches, device, request.Audit.BatchSize, classNames.Count, model.GetType().Name);
+        var context = new CheckContext(stream, classNames, request.Audit.Seed, progress);
+        var planned = request.Checks.Select(d => (Declared: d, Check: catalog.For(d.Attribute, d.Declaration))).ToList();
+        foreach ((DeclaredCheck declared, ICheck check) in planned)
+            Validate(declared, check, context, stream.Layers, model.GetType().Name);
+
+        start = Stopwatch.GetTimestamp();
+        List<CheckResult> results = planned.SelectMany(p => p.Check.Evaluate(p.Declared.Attribute, p.Declared.Declaration, context)).ToList();
+        DatasetIdentity dataset = stream.Dataset ?? stream.ForEachBatch((_, _) => { });
+        timings["checks"] = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        foreach ((string key, double seconds) in context.Timings) timings["measure:" + key] = seconds;
+
+        return new AuditResult(
+            AuditResult.CurrentSchema, request.Audit.Name, targetType,
+            new ModelIdentity(model.GetType().FullName ?? model.GetType().Name, Path.GetFullPath(weightsPath), weightsSha, parameters),
+            dataset, classNames, device.ToString(), request.Audit.Seed, request.ToolVersion, startedAt, timings, results,
+            context.Measurements);
+    }
+
+    private static IReadOnlyList<string> ReadClassNames(IAuditTarget target)
+    {
+        IReadOnlyList<string> names = CallTarget(() => target.ClassNames, nameof(IAuditTarget.ClassNames));
+        if (names is null || names.Count == 0)
+            throw new AuditInputException(DiagnosticCodes.AuditTargetFailed,
+                $"{target.GetType().Name}.ClassNames is empty: expected one name per class label.");
+        string? duplicate = names.GroupBy(n => n).FirstOrDefault(g => g.Count() > 1)?.Key;
+        if (duplicate is not null)
+            throw new AuditInputException(DiagnosticCodes.AuditTargetFailed,
+                $"{target.GetType().Name}.ClassNames lists \"{duplicate}\" twice: expected distinct names.");
+        return names.ToArray();
+    }
+
+    private static void Validate(DeclaredCheck declared, ICheck check, CheckContext context, ModelLayers layers, string modelType)
+    {
+        List<string> problems = check.Validate(declared.Attribute, context).ToList();
+        if (problems.Count > 0)
+            throw new AuditInputException(DiagnosticCodes.InvalidCheckDeclaration,
+                $"[{declared.Declaration.AttributeType}] is invalid: {string.Join("; ", problems)}.", declaration: declared.Declaration);
+        foreach (string layer in check.Layers(declared.Attribute))
+        {
+            try
+            {
+                layers.Resolve(layer, modelType);
+            }
+            catch (AuditInputException e)
+            {
+                throw new AuditInputException(e.Code, e.Message, declaration: declared.Declaration);
+            }
+        }
+    }
+
+    private static T CallTarget<T>(Func<T> call, string member)
+    {
+        try
+        {
+            return call();
+        }
+        catch (Exception e) when (e is not AuditInputException)
+        {
+            throw new AuditInputException(DiagnosticCodes.AuditTargetFailed,
+                $"IAuditTarget.{member} threw {e.GetType().Name}: {e.Message}", inner: e);
+        }
+    }
+}

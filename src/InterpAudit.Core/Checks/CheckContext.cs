@@ -1,0 +1,41 @@
+using InterpAudit.Capture;
+
+namespace InterpAudit.Checks;
+
+/// <summary>
+/// What a check may use: the activation stream, the class names, the seed, progress, and a cache so
+/// that a measurement several checks need (e.g. per-class accuracy) runs once per audit.
+/// </summary>
+public sealed class CheckContext(ActivationStream stream, IReadOnlyList<string> classNames, int seed, IProgress<string>? progress = null)
+{
+    private readonly Dictionary<string, object> _measurements = new();
+
+    public ActivationStream Stream { get; } = stream;
+
+    public IReadOnlyList<string> ClassNames { get; } = classNames;
+
+    public int Seed { get; } = seed;
+
+    public IProgress<string>? Progress { get; } = progress;
+
+    /// <summary>Measurements taken so far, by key, for metrics.json.</summary>
+    public IReadOnlyDictionary<string, object> Measurements => _measurements;
+
+    /// <summary>Time spent per measurement key, in seconds.</summary>
+    public Dictionary<string, double> Timings { get; } = new();
+
+    /// <summary>Returns the cached measurement under <paramref name="key"/>, measuring it the first time.</summary>
+    public T Measure<T>(string key, Func<T> measure) where T : notnull
+    {
+        if (_measurements.TryGetValue(key, out object? cached))
+            return (T)cached;
+        Progress?.Report($"measuring {key}");
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
+        T result = measure();
+        double seconds = System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalSeconds;
+        Timings[key] = seconds;
+        Progress?.Report($"measured {key} in {seconds:F2} s");
+        _measurements[key] = result;
+        return result;
+    }
+}

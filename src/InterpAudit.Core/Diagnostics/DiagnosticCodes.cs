@@ -1,0 +1,35 @@
+namespace InterpAudit.Diagnostics;
+
+/// <summary>
+/// Every diagnostic code InterpAudit emits. Codes are stable; docs/diagnostics.md explains each one
+/// and the fix. IA1xxx: a check failed its threshold. IA2xxx: a regression against the baseline.
+/// IA3xxx: bad input. IA9xxx: an internal failure.
+/// </summary>
+public static class DiagnosticCodes
+{
+    public const string AccuracyBelowMinimum = "IA1001";
+
+    public const string WeightsMissing = "IA3001";
+    public const string WeightsShapeMismatch = "IA3002";
+    public const string WeightsCorrupt = "IA3003";
+    public const string AuditClassNotConstructible = "IA3004";
+    public const string NoAuditFound = "IA3005";
+    public const string UnknownLayer = "IA3006";
+    public const string NonFiniteData = "IA3007";
+    public const string NonFiniteActivations = "IA3008";
+    public const string LabelOutOfRange = "IA3009";
+    public const string EmptyEvaluationSet = "IA3010";
+    public const string EvaluationDataNotRepeatable = "IA3011";
+    public const string AssemblyNotLoadable = "IA3012";
+    public const string InvalidCheckDeclaration = "IA3013";
+    public const string AuditTargetFailed = "IA3014";
+    public const string OutputNotWritable = "IA3015";
+    public const string InvalidAuditName = "IA3016";
+    public const string DeviceUnavailable = "IA3017";
+    public const string InvalidArguments = "IA3018";
+    public const string NativeCompatFailed = "IA3101";
+
+    public const string RunnerCrashed = "IA9001";
+    public const string RunnerTimedOut = "IA9002";
+    public const string InternalError = "IA9003";
+}

@@ -1,0 +1,30 @@
+using InterpAudit.Capture;
+
+namespace InterpAudit.Results;
+
+/// <summary>
+/// Everything one audit found. metrics.json is this object; every other output is rendered from it.
+/// Bump <see cref="CurrentSchema"/> on any change a reader of metrics.json would notice.
+/// </summary>
+public sealed record AuditResult(
+    int Schema,
+    string Audit,
+    string TargetType,
+    ModelIdentity Model,
+    DatasetIdentity Dataset,
+    IReadOnlyList<string> ClassNames,
+    string Device,
+    int Seed,
+    string ToolVersion,
+    DateTimeOffset StartedAt,
+    IReadOnlyDictionary<string, double> TimingsSeconds,
+    IReadOnlyList<CheckResult> Checks,
+    IReadOnlyDictionary<string, object> Measurements)
+{
+    public const int CurrentSchema = 1;
+
+    public AuditVerdict Verdict =>
+        Checks.Any(c => c.Verdict == Results.Verdict.Fail && c.Severity == CheckSeverity.Error) ? AuditVerdict.Fail
+        : Checks.Any(c => c.Verdict == Results.Verdict.Fail) ? AuditVerdict.Warn
+        : AuditVerdict.Pass;
+}

@@ -1,0 +1,49 @@
+using System.Globalization;
+
+namespace InterpAudit.Results;
+
+/// <summary>One check of one metric in one scope (e.g. accuracy of class "7") and its verdict.</summary>
+public sealed record CheckResult(
+    string Family,
+    string Metric,
+    string Scope,
+    double Value,
+    Interval? Interval,
+    Threshold Threshold,
+    Verdict Verdict,
+    CheckSeverity Severity,
+    string Code,
+    string Message,
+    CheckDeclaration Declaration)
+{
+    /// <summary>Set by the runner from the attribute's source.</summary>
+    public SourceLocation? Location { get; init; }
+
+    /// <summary>
+    /// Judges <paramref name="value"/> against <paramref name="threshold"/> and writes the message a
+    /// build log shows, e.g. <c>accuracy(class=7) = 0.83 &lt; min 0.90</c>.
+    /// </summary>
+    public static CheckResult Judge(string family, string metric, string scope, double value, Interval? interval,
+        Threshold threshold, CheckSeverity severity, string code, CheckDeclaration declaration)
+    {
+        Verdict verdict = threshold.Admits(value) ? Verdict.Pass : Verdict.Fail;
+        string subject = scope.Length == 0 ? metric : $"{metric}({scope})";
+        string message = verdict == Verdict.Pass
+            ? $"{subject} = {Format(value, threshold.Value)} within {threshold}"
+            : double.IsNaN(value)
+                ? $"{subject} could not be computed (NaN); a missing value fails the check ({threshold})"
+                : $"{subject} = {Format(value, threshold.Value)} {threshold.ViolationText} {Format(threshold.Value, value)}";
+        return new CheckResult(family, metric, scope, value, interval, threshold, verdict, severity, code, message, declaration);
+    }
+
+    /// <summary>Two decimals, or as many more as it takes to tell the value from the bound.</summary>
+    internal static string Format(double value, double other)
+    {
+        for (int digits = 2; digits < 8; digits++)
+        {
+            string a = value.ToString("F" + digits, CultureInfo.InvariantCulture);
+            if (a != other.ToString("F" + digits, CultureInfo.InvariantCulture)) return a;
+        }
+        return value.ToString("R", CultureInfo.InvariantCulture);
+    }
+}
