@@ -1,0 +1,26 @@
+using System.Globalization;
+using InterpAudit.Results;
+
+namespace InterpAudit.Reporting;
+
+/// <summary>Number and location formats shared by the human-readable writers.</summary>
+internal static class Formatting
+{
+    public static string Number(double value) =>
+        double.IsNaN(value) ? "NaN" : value.ToString("0.0000", CultureInfo.InvariantCulture);
+
+    public static string Interval(Interval? interval) =>
+        interval is null || double.IsNaN(interval.Lower) ? "—" : $"[{Number(interval.Lower)}, {Number(interval.Upper)}]";
+
+    public static string Location(SourceLocation? location) =>
+        location is null ? "—" : $"{location.File}({location.Line},{location.Column})";
+
+    public static string Verdict(AuditVerdict verdict) => verdict switch
+    {
+        AuditVerdict.Pass => "PASS",
+        AuditVerdict.Warn => "PASS WITH WARNINGS",
+        _ => "FAIL",
+    };
+
+    public static string Lower(Enum value) => value.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Reflection;
+using HandlebarsDotNet;
+using InterpAudit.Accuracy;
+using InterpAudit.Results;
+
+namespace InterpAudit.Reporting;
+
+/// <summary>
+/// report.html: a static, self-contained page (inline CSS and SVG, no script, no network) with the
+/// verdict first. Rendered with Handlebars.Net, whose <c>{{ }}</c> HTML-escapes every value, so layer
+/// names, class names and paths from the user cannot inject markup. The template is
+/// templates/report.html.hbs (embedded) unless the user supplies one.
+/// </summary>
+public sealed class HtmlReportWriter : IReportWriter
+{
+    private readonly HandlebarsTemplate<object, object> _template;
+    private readonly string _css;
+
+    public HtmlReportWriter(string? templatePath = null)
+    {
+        string source = templatePath is null ? ReadResource("report.html.hbs") : File.ReadAllText(templatePath);
+        _template = Handlebars.Create().Compile(source);
+        _css = ReadResource("report.css");
+    }
+
+    public string FileName => "report.html";
+
+    public void Write(AuditResult result, Stream destination)
+    {
+        using var writer = new StreamWriter(destination, leaveOpen: true);
+        writer.Write(_template(BuildModel(result)));
+    }
+
+    internal object BuildModel(AuditResult result)
+    {
+        var checks = result.Checks.Select(c => new
+        {
+            verdict = Formatting.Lower(c.Verdict),
+            verdictClass = c.Verdict == Verdict.Pass ? "pass" : c.Severity == CheckSeverity.Error ? "fail" : "warn",
+            metric = c.Metric,
+            scope = c.Scope,
+            value = Formatting.Number(c.Value),
+            interval = Formatting.Interval(c.Interval),
+            threshold = c.Threshold.ToString(),
+            severity = Formatting.Lower(c.Severity),
+            code = c.Code,
+            location = Formatting.Location(c.Location),
+        }).ToArray();
+        return new
+        {
+            audit = result.Audit,
+            targetType = result.TargetType,
+            startedAt = result.StartedAt.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture),
+            verdictText = Formatting.Verdict(result.Verdict),
+            verdictClass = result.Verdict switch { AuditVerdict.Pass => "pass", AuditVerdict.Warn => "warn", _ => "fail" },
+            total = result.Checks.Count,
+            passed = result.Checks.Count(c => c.Verdict == Verdict.Pass),
+            failedErrors = result.Checks.Count(c => c.Verdict == Verdict.Fail && c.Severity == CheckSeverity.Error),
+            failedWarnings = result.Checks.Count(c => c.Verdict == Verdict.Fail && c.Severity == CheckSeverity.Warning),
+            checks,
+            accuracy = result.Measurements.TryGetValue(AccuracyCheck.Family, out object? a) && a is ClassAccuracyResult accuracy
+                ? AccuracySection(accuracy) : null,
+            provenance = Provenance(result),
+            toolVersion = result.ToolVersion,
+            css = _css,
+        };
+    }
+
+    private static object AccuracySection(ClassAccuracyResult accuracy)
+    {
+        const double barArea = 360;
+        const int rowHeight = 20;
+        IReadOnlyList<double> values = accuracy.Accuracy;
+        IReadOnlyList<Interval> intervals = accuracy.Intervals;
+        var bars = accuracy.ClassNames.Select((name, i) => new
+        {
+            name,
+            value = Formatting.Number(values[i]),
+            y = i * rowHeight + 3,
+            midY = i * rowHeight + 10,
+            textY = i * rowHeight + 14,
+            width = Px(double.IsNaN(values[i]) ? 0 : values[i] * barArea),
+            lowerX = Px(120 + (double.IsNaN(intervals[i].Lower) ? 0 : intervals[i].Lower * barArea)),
+            upperX = Px(120 + (double.IsNaN(intervals[i].Upper) ? 0 : intervals[i].Upper * barArea)),
+            labelX = Px(120 + barArea + 8),
+        }).ToArray();
+        return new
+        {
+            overall = Formatting.Number(accuracy.Overall),
+            samples = accuracy.Total.Sum(),
+            chartWidth = 120 + (int)barArea + 70,
+            chartHeight = accuracy.ClassNames.Count * rowHeight + 6,
+            bars,
+            rows = accuracy.ClassNames.Select((name, i) => new
+            {
+                name,
+                correct = accuracy.Correct[i],
+                total = accuracy.Total[i],
+                value = Formatting.Number(values[i]),
+                interval = Formatting.Interval(intervals[i]),
+            }).ToArray(),
+        };
+    }
+
+    private static object[] Provenance(AuditResult result) =>
+    [
+        new { key = "Model type", value = result.Model.Type },
+        new { key = "Parameters", value = result.Model.Parameters.ToString("N0", CultureInfo.InvariantCulture) },
+        new { key = "Weights", value = result.Model.WeightsPath },
+        new { key = "Weights SHA-256", value = result.Model.WeightsSha256 },
+        new { key = "Evaluation samples", value = result.Dataset.SampleCount.ToString(CultureInfo.InvariantCulture) },
+        new { key = "Evaluation data SHA-256", value = result.Dataset.Sha256 },
+        new { key = "Classes", value = string.Join(", ", result.ClassNames) },
+        new { key = "Device", value = result.Device },
+        new { key = "Seed", value = result.Seed.ToString(CultureInfo.InvariantCulture) },
+        new { key = "Tool version", value = result.ToolVersion },
+        new { key = "Started", value = result.StartedAt.ToString("O", CultureInfo.InvariantCulture) },
+        new { key = "Timings", value = string.Join(", ", result.TimingsSeconds.Select(t => $"{t.Key} {t.Value:F2} s")) },
+    ];
+
+    private static string Px(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+
+    private static string ReadResource(string name)
+    {
+        Assembly assembly = typeof(HtmlReportWriter).Assembly;
+        using Stream stream = assembly.GetManifestResourceStream("InterpAudit.Reporting.Templates." + name)
+            ?? throw new InvalidOperationException($"Embedded template {name} is missing from {assembly.GetName().Name}.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

@@ -1,0 +1,115 @@
+using System.Reflection;
+using InterpAudit.Auditing;
+using InterpAudit.Checks;
+using InterpAudit.Diagnostics;
+using InterpAudit.Results;
+using InterpAudit.Runner.Discovery;
+using InterpAudit.Runner.Locations;
+using InterpAudit.Runner.Output;
+
+namespace InterpAudit.Runner;
+
+/// <summary>
+/// <c>interpaudit audit</c>: discover the audits in the built assembly, run each, write its outputs
+/// and print one canonical diagnostic per failed check at the declaring attribute. Bad input for an
+/// audit (IA3xxx) stops that audit without writing its outputs; the others still run.
+/// </summary>
+internal static class AuditCommand
+{
+    public static string ToolVersion { get; } =
+        typeof(AuditCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    public static int Run(AuditOptions options, TextWriter output)
+    {
+        using StreamWriter? log = OpenLog(options.LogFile);
+        var diagnostics = new BuildDiagnostics(output, log);
+        try
+        {
+            return RunAudits(options, diagnostics);
+        }
+        catch (AuditInputException e)
+        {
+            diagnostics.Report(DiagnosticSeverity.Error, e.Code, e.Message);
+            return ExitCodes.BadInput;
+        }
+        catch (Exception e)
+        {
+            diagnostics.Report(DiagnosticSeverity.Error, DiagnosticCodes.InternalError,
+                $"Internal error: {e.GetType().Name}: {e.Message}. This is a bug in InterpAudit; the details are in {options.LogFile ?? "the log (pass --log FILE)"}.");
+            diagnostics.LogOnly(e.ToString());
+            return ExitCodes.InternalError;
+        }
+    }
+
+    private static int RunAudits(AuditOptions options, BuildDiagnostics diagnostics)
+    {
+        Assembly assembly = AuditDiscovery.Load(options.AssemblyPath);
+        IReadOnlyList<DiscoveredAudit> audits = AuditDiscovery.Find(assembly, options.OnlyAudit);
+        SourceLocator sources = options.SourcesFile is null ? SourceLocator.Empty : SourceLocator.Parse(ReadSources(options.SourcesFile));
+        AuditOutputs outputs = AuditOutputs.Create(options.ResolvedOutputDirectory, options.ReportTemplate);
+
+        // Relative paths in user code (weights, data) mean the project directory, as in the IDE.
+        Directory.SetCurrentDirectory(options.ProjectDirectory);
+
+        bool badInput = false, checksFailed = false;
+        foreach (DiscoveredAudit audit in audits)
+        {
+            SourceLocation? auditLocation = sources.AuditAttribute(audit.Type, audit.Audit.Name);
+            try
+            {
+                var progress = new Progress(diagnostics, audit.Audit.Name);
+                IAuditTarget target = AuditDiscovery.Create(audit);
+                AuditResult result = new AuditEngine(CheckCatalog.Default, progress)
+                    .Run(new AuditRequest(target, audit.Audit, audit.Checks, options.Device, ToolVersion));
+                result = result with
+                {
+                    Checks = result.Checks.Select(c => c with { Location = sources.CheckAttribute(audit.Type, audit.Audit.Name, c.Declaration) ?? auditLocation }).ToList(),
+                };
+                IReadOnlyList<string> written = outputs.Write(result);
+                checksFailed |= ReportChecks(result, options.FailBuild, diagnostics);
+                diagnostics.Progress($"[{audit.Audit.Name}] {result.Verdict.ToString().ToUpperInvariant()}: {result.Checks.Count(c => c.Verdict == Verdict.Pass)}/{result.Checks.Count} checks passed; report: {written.First(p => p.EndsWith(".html", StringComparison.Ordinal))}");
+            }
+            catch (AuditInputException e)
+            {
+                SourceLocation? location = e.Declaration is null ? auditLocation : sources.CheckAttribute(audit.Type, audit.Audit.Name, e.Declaration) ?? auditLocation;
+                diagnostics.Report(DiagnosticSeverity.Error, e.Code, $"[{audit.Audit.Name}] {e.Message}", location);
+                if (e.InnerException is not null) diagnostics.LogOnly(e.InnerException.ToString());
+                badInput = true;
+            }
+        }
+        return badInput ? ExitCodes.BadInput : checksFailed ? ExitCodes.ChecksFailed : ExitCodes.Passed;
+    }
+
+    /// <summary>Prints each failed check; returns true when one of them fails the build.</summary>
+    private static bool ReportChecks(AuditResult result, bool failBuild, BuildDiagnostics diagnostics)
+    {
+        bool failsBuild = false;
+        foreach (CheckResult check in result.Checks.Where(c => c.Verdict == Verdict.Fail))
+        {
+            bool asError = check.Severity == CheckSeverity.Error && failBuild;
+            failsBuild |= asError;
+            string suffix = check.Severity == CheckSeverity.Error && !failBuild ? " (report-only: InterpAuditFailBuild=false)" : "";
+            diagnostics.Report(asError ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, check.Code,
+                $"[{result.Audit}] {check.Message}{suffix}", check.Location);
+        }
+        return failsBuild;
+    }
+
+    private static IEnumerable<string> ReadSources(string sourcesFile) =>
+        File.Exists(sourcesFile)
+            ? File.ReadAllLines(sourcesFile).Where(l => l.Trim().Length > 0).Select(l => l.Trim())
+            : throw new AuditInputException(DiagnosticCodes.InvalidArguments,
+                $"Sources file '{sourcesFile}' does not exist: expected a list of the project's C# files, one per line.", sourcesFile);
+
+    private static StreamWriter? OpenLog(string? path)
+    {
+        if (path is null) return null;
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        return new StreamWriter(path, append: false) { AutoFlush = true };
+    }
+
+    private sealed class Progress(BuildDiagnostics diagnostics, string audit) : IProgress<string>
+    {
+        public void Report(string value) => diagnostics.Progress($"[{audit}] {value}");
+    }
+}

@@ -1,0 +1,22 @@
+namespace InterpAudit.Runner;
+
+/// <summary>What <c>interpaudit audit</c> was asked to do.</summary>
+internal sealed record AuditOptions(
+    string AssemblyPath,
+    string? ProjectPath,
+    string? OutputDirectory,
+    string Device = "auto",
+    bool FailBuild = true,
+    string? SourcesFile = null,
+    string? OnlyAudit = null,
+    string? LogFile = null,
+    string? ReportTemplate = null)
+{
+    public string ProjectDirectory =>
+        ProjectPath is null ? Path.GetDirectoryName(Path.GetFullPath(AssemblyPath))!
+        : Directory.Exists(ProjectPath) ? Path.GetFullPath(ProjectPath)
+        : Path.GetDirectoryName(Path.GetFullPath(ProjectPath))!;
+
+    public string ResolvedOutputDirectory =>
+        Path.GetFullPath(OutputDirectory ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(AssemblyPath))!, "interpaudit"));
+}

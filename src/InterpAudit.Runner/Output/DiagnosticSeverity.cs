@@ -1,0 +1,7 @@
+namespace InterpAudit.Runner.Output;
+
+internal enum DiagnosticSeverity
+{
+    Error,
+    Warning,
+}

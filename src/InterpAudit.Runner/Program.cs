@@ -1,0 +1,43 @@
+using System.CommandLine;
+using InterpAudit.Diagnostics;
+using InterpAudit.Runner;
+
+var assembly = new Option<FileInfo>("--assembly") { Description = "The built training assembly that declares [InterpretabilityAudit] classes.", Required = true };
+var project = new Option<FileInfo?>("--project") { Description = "The project file; its folder is the current directory while audits run (default: the assembly's folder)." };
+var output = new Option<DirectoryInfo?>("--output") { Description = "Where each audit's outputs go, in a folder named after the audit (default: <assembly folder>/interpaudit)." };
+var device = new Option<string>("--device") { Description = "auto (CUDA when TorchSharp reports it, else CPU) | cpu | cuda | cuda:N.", DefaultValueFactory = _ => "auto" };
+var failBuild = new Option<bool>("--fail-build") { Description = "Report failed error checks as errors (exit 1); false reports them as warnings.", DefaultValueFactory = _ => true };
+var sources = new Option<FileInfo?>("--sources") { Description = "A file listing the project's C# sources, one per line, to locate each check's attribute." };
+var only = new Option<string?>("--audit") { Description = "Run only the audit with this name." };
+var logFile = new Option<FileInfo?>("--log") { Description = "Also write everything, with internal error details, to this file." };
+var template = new Option<FileInfo?>("--template") { Description = "A Handlebars template to use instead of the built-in report.html template." };
+
+var audit = new Command("audit", "Run the interpretability audits declared in a built assembly and write their reports.")
+{
+    assembly, project, output, device, failBuild, sources, only, logFile, template,
+};
+audit.SetAction(parse => AuditCommand.Run(new AuditOptions(
+    parse.GetValue(assembly)!.FullName,
+    parse.GetValue(project)?.FullName,
+    parse.GetValue(output)?.FullName,
+    parse.GetValue(device)!,
+    parse.GetValue(failBuild),
+    parse.GetValue(sources)?.FullName,
+    parse.GetValue(only),
+    parse.GetValue(logFile)?.FullName,
+    parse.GetValue(template)?.FullName), Console.Out));
+
+var root = new RootCommand("InterpAudit: interpretability gates for TorchSharp models. Exit codes: 0 passed, 1 checks failed, 2 bad input, 3 internal error.")
+{
+    audit,
+};
+
+ParseResult parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    // Exit code 1 means "checks failed"; a bad command line is bad input.
+    foreach (var error in parsed.Errors)
+        Console.Out.WriteLine($"interpaudit : error {DiagnosticCodes.InvalidArguments}: {error.Message} Run 'interpaudit audit --help' for the options.");
+    return ExitCodes.BadInput;
+}
+return parsed.Invoke();
