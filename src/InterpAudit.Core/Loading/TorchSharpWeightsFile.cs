@@ -56,7 +56,7 @@ public static class TorchSharpWeightsFile
         }
         catch (Exception e) when (e is EndOfStreamException or OverflowException or DecoderFallbackException or IOException and not FileNotFoundException)
         {
-            throw Corrupt(path, "a file that ends inside a tensor header", e);
+            throw Corrupt(path, "a file that ends inside a tensor header (the file is truncated)", e);
         }
     }
 

@@ -44,6 +44,6 @@ public sealed record CheckResult(
             string a = value.ToString("F" + digits, CultureInfo.InvariantCulture);
             if (a != other.ToString("F" + digits, CultureInfo.InvariantCulture)) return a;
         }
-        return value.ToString("R", CultureInfo.InvariantCulture);
+        return value.ToString("F2", CultureInfo.InvariantCulture); // equal to the bound: two decimals say it
     }
 }
