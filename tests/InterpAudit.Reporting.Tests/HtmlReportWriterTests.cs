@@ -1,0 +1,52 @@
+using Snapshooter.Xunit;
+
+namespace InterpAudit.Reporting.Tests;
+
+public sealed class HtmlReportWriterTests
+{
+    [Fact]
+    public void Report_html_matches_its_snapshot()
+    {
+        Snapshot.Match(SampleResults.Render(new HtmlReportWriter(), SampleResults.Create()));
+    }
+
+    [Fact]
+    public void The_verdict_comes_first_and_names_the_outcome()
+    {
+        string html = SampleResults.Render(new HtmlReportWriter(), SampleResults.Create());
+        int verdict = html.IndexOf("id=\"verdict\">FAIL<", StringComparison.Ordinal);
+        Assert.True(verdict > 0);
+        Assert.True(verdict < html.IndexOf("<h2>Checks</h2>", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void User_strings_are_escaped_so_a_layer_or_class_named_script_cannot_inject_markup()
+    {
+        string html = SampleResults.Render(new HtmlReportWriter(),
+            SampleResults.Create(className: "<script>alert(1)</script>", layerName: "<img src=x onerror=alert(2)>"));
+        Assert.DoesNotContain("<script>", html);
+        Assert.DoesNotContain("<img", html);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html);
+        // Handlebars also encodes "=" (as &#x3D;), which keeps a value from closing an attribute.
+        Assert.Contains("&lt;img src&#x3D;x onerror&#x3D;alert(2)&gt;", html);
+    }
+
+    [Fact]
+    public void The_report_is_self_contained_with_no_script_and_no_network()
+    {
+        string html = SampleResults.Render(new HtmlReportWriter(), SampleResults.Create());
+        Assert.DoesNotContain("<script", html);
+        Assert.DoesNotContain("http://", html);
+        Assert.DoesNotContain("https://", html);
+        Assert.Contains("<style>", html);
+        Assert.Contains("<svg", html);
+    }
+
+    [Fact]
+    public void A_user_template_replaces_the_built_in_one()
+    {
+        string template = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".hbs");
+        File.WriteAllText(template, "<p>{{audit}}: {{verdictText}}</p>");
+        Assert.Equal("<p>mnist-mlp: FAIL</p>", SampleResults.Render(new HtmlReportWriter(template), SampleResults.Create()));
+    }
+}

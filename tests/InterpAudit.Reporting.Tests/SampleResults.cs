@@ -1,0 +1,39 @@
+using InterpAudit.Accuracy;
+using InterpAudit.Capture;
+using InterpAudit.Results;
+
+namespace InterpAudit.Reporting.Tests;
+
+/// <summary>A fixed result object for the writers' snapshots: no clock, no machine paths.</summary>
+internal static class SampleResults
+{
+    public static AuditResult Create(string className = "seven", string layerName = "fc2")
+    {
+        var accuracy = new ClassAccuracyResult(["zero", className], [95, 83], [100, 100]);
+        var declaration = new CheckDeclaration("AccuracyCheckAttribute", 0);
+        CheckResult[] checks =
+        [
+            CheckResult.Judge("accuracy", "accuracy", "class=zero", 0.95, accuracy.Intervals[0], new Threshold(BoundKind.Min, 0.9), CheckSeverity.Error, "IA1001", declaration)
+                with { Location = new SourceLocation("/src/MnistAudit.cs", 14, 6) },
+            CheckResult.Judge("accuracy", "accuracy", $"class={className}", 0.83, accuracy.Intervals[1], new Threshold(BoundKind.Min, 0.9), CheckSeverity.Error, "IA1001", declaration)
+                with { Location = new SourceLocation("/src/MnistAudit.cs", 14, 6) },
+            CheckResult.Judge("accuracy", "accuracy", $"layer={layerName}", 0.89, null, new Threshold(BoundKind.Min, 0.9), CheckSeverity.Warning, "IA1001", declaration with { Ordinal = 1 }),
+        ];
+        return new AuditResult(
+            AuditResult.CurrentSchema, "mnist-mlp", "Samples.MnistAudit",
+            new ModelIdentity("TorchSharp.Modules.Sequential", "/src/obj/mnist-mlp.weights", new string('a', 64), 55050),
+            new DatasetIdentity(200, new string('b', 64), [100, 100]),
+            ["zero", className], "cpu", 0, "0.1.0",
+            new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero),
+            new Dictionary<string, double> { ["load"] = 0.25, ["checks"] = 1.5 },
+            checks,
+            new Dictionary<string, object> { ["accuracy"] = accuracy });
+    }
+
+    public static string Render(IReportWriter writer, AuditResult result)
+    {
+        using var stream = new MemoryStream();
+        writer.Write(result, stream);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+}
