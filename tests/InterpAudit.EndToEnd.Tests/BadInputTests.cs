@@ -1,0 +1,59 @@
+namespace InterpAudit.EndToEnd.Tests;
+
+/// <summary>
+/// Bad input through the whole build: a coded IA3xxx/IA9xxx error, a failed build, and no outputs
+/// written for that audit (or the previous complete ones kept) — never a stack trace.
+/// </summary>
+public sealed class BadInputTests(FixtureProject fixture) : IClassFixture<FixtureProject>
+{
+    [Theory]
+    [InlineData("missing-weights", "IA3001", "never-trained.weights")]
+    [InlineData("shape-mismatch", "IA3002", "'fc1.weight': expected [16, 4], found [8, 4]")]
+    [InlineData("nan-data", "IA3007", "NaN or infinite inputs")]
+    [InlineData("no-constructor", "IA3004", "NoConstructorAudit cannot be created: expected a non-abstract class with a public parameterless constructor")]
+    public void Bad_input_is_a_coded_error_at_the_audit_and_writes_nothing(string audit, string code, string detail)
+    {
+        if (Directory.Exists(fixture.OutputOf(audit))) Directory.Delete(fixture.OutputOf(audit), recursive: true);
+        DotnetBuild.Outcome build = fixture.Audit(audit);
+        Assert.False(build.Succeeded, build.ToString());
+        int line = fixture.LineOf($"[InterpretabilityAudit(\"{audit}\")]");
+        Assert.Contains($"Audits.cs({line},2): error {code}: [{audit}]", build.Output);
+        Assert.Contains(detail, build.Output);
+        Assert.DoesNotContain("   at ", build.Output);
+        Assert.False(Directory.Exists(fixture.OutputOf(audit)));
+    }
+
+    [Fact]
+    public void A_failed_run_keeps_the_previous_complete_outputs()
+    {
+        Assert.True(fixture.Audit("toggle").Succeeded);
+        string metrics = Path.Combine(fixture.OutputOf("toggle"), "metrics.json");
+        string before = File.ReadAllText(metrics);
+
+        DotnetBuild.Outcome broken = fixture.Audit("toggle", new Dictionary<string, string> { ["FIXTURE_BREAK"] = "nan" });
+        Assert.False(broken.Succeeded);
+        Assert.Contains("error IA3007", broken.Output);
+        Assert.Equal(before, File.ReadAllText(metrics));
+        Assert.Equal(["metrics.json", "report.html"], Directory.GetFiles(fixture.OutputOf("toggle")).Select(Path.GetFileName).Order());
+    }
+
+    [Fact]
+    public void A_runner_crash_is_IA9001_with_the_runners_last_output()
+    {
+        DotnetBuild.Outcome build = fixture.Audit("crash");
+        Assert.False(build.Succeeded);
+        Assert.Contains("error IA9001: The InterpAudit runner exited with code 134", build.Output);
+        Assert.Contains("about to crash", build.Output);
+        Assert.Contains("interpaudit.log", build.Output);
+    }
+
+    [Fact]
+    public void A_runner_timeout_is_IA9002_and_the_runner_is_stopped()
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        DotnetBuild.Outcome build = fixture.Audit("slow", "-p:InterpAuditTimeout=5");
+        Assert.False(build.Succeeded);
+        Assert.Contains("error IA9002: The InterpAudit runner did not finish within InterpAuditTimeout (5 s)", build.Output);
+        Assert.True(clock.Elapsed < TimeSpan.FromMinutes(2), $"took {clock.Elapsed}");
+    }
+}
