@@ -32,7 +32,7 @@ namespace InterpAudit.Build.NativeCompat
     /// but only when the system's libstdc++ lacks that version. Writes through a temporary file and a
     /// rename so that a hard-linked copy never changes the NuGet cache.
     /// </summary>
-    public sealed class WeakenGlibcxxRequirement : Task
+    public sealed class WeakenGlibcxxRequirement : Microsoft.Build.Utilities.Task
     {
         private const uint ShtGnuVerneed = 0x6ffffffe;
         private const ushort VerFlagWeak = 0x2;
