@@ -12,8 +12,9 @@ internal static class Formatting
     public static string Interval(Interval? interval) =>
         interval is null || double.IsNaN(interval.Lower) ? "—" : $"[{Number(interval.Lower)}, {Number(interval.Upper)}]";
 
+    /// <summary>File name and position: the full path is machine-specific and is in metrics.json.</summary>
     public static string Location(SourceLocation? location) =>
-        location is null ? "—" : $"{location.File}({location.Line},{location.Column})";
+        location is null ? "—" : $"{Path.GetFileName(location.File)}({location.Line},{location.Column})";
 
     public static string Verdict(AuditVerdict verdict) => verdict switch
     {

