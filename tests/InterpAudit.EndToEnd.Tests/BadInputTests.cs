@@ -34,7 +34,7 @@ public sealed class BadInputTests(FixtureProject fixture) : IClassFixture<Fixtur
         Assert.False(broken.Succeeded);
         Assert.Contains("error IA3007", broken.Output);
         Assert.Equal(before, File.ReadAllText(metrics));
-        Assert.Equal(["metrics.json", "report.html"], Directory.GetFiles(fixture.OutputOf("toggle")).Select(Path.GetFileName).Order());
+        Assert.Equal(["junit.xml", "metrics.json", "report.html", "results.sarif", "summary.md"], Directory.GetFiles(fixture.OutputOf("toggle")).Select(Path.GetFileName).Order());
     }
 
     [Fact]

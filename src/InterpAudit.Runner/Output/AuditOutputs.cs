@@ -8,7 +8,7 @@ namespace InterpAudit.Runner.Output;
 internal sealed class AuditOutputs(string outputDirectory, IReadOnlyList<IReportWriter> writers)
 {
     public static AuditOutputs Create(string outputDirectory, string? reportTemplate) =>
-        new(outputDirectory, [new MetricsJsonWriter(), new HtmlReportWriter(reportTemplate)]);
+        new(outputDirectory, [new MetricsJsonWriter(), new HtmlReportWriter(reportTemplate), new SarifWriter(), new JUnitWriter(), new MarkdownSummaryWriter()]);
 
     public IReadOnlyList<string> Write(AuditResult result)
     {

@@ -1,0 +1,60 @@
+using System.Text;
+using InterpAudit.Results;
+
+namespace InterpAudit.Reporting;
+
+/// <summary>
+/// summary.md: a short summary for CI job pages (e.g. appended to GITHUB_STEP_SUMMARY): verdict, the
+/// checks that failed first, then every check. User strings are escaped for Markdown tables and for
+/// the HTML that Markdown renderers let through.
+/// </summary>
+public sealed class MarkdownSummaryWriter : IReportWriter
+{
+    public string FileName => "summary.md";
+
+    public void Write(AuditResult result, Stream destination)
+    {
+        var text = new StringBuilder();
+        string icon = result.Verdict switch { AuditVerdict.Pass => "✅", AuditVerdict.Warn => "⚠️", _ => "❌" };
+        text.AppendLine($"## {icon} InterpAudit `{Escape(result.Audit)}`: {Formatting.Verdict(result.Verdict)}");
+        text.AppendLine();
+        text.AppendLine($"{result.Checks.Count(c => c.Verdict == Verdict.Pass)} of {result.Checks.Count} checks passed · " +
+                        $"model `{Escape(result.Model.Type)}` (weights `{result.Model.WeightsSha256[..12]}`) · " +
+                        $"{result.Dataset.SampleCount} samples · {Escape(result.Device)} · seed {result.Seed} · InterpAudit {Escape(result.ToolVersion)}");
+        text.AppendLine();
+        text.AppendLine("| | Check | Value | 95% interval | Threshold | Code | Declared at |");
+        text.AppendLine("|---|---|---:|---:|---|---|---|");
+        foreach (CheckResult check in result.Checks.OrderBy(c => c.Verdict == Verdict.Fail ? 0 : 1))
+        {
+            string mark = check.Verdict == Verdict.Pass ? "✅" : check.Severity == CheckSeverity.Error ? "❌" : "⚠️";
+            string name = check.Scope.Length == 0 ? check.Metric : $"{check.Metric}({check.Scope})";
+            text.AppendLine($"| {mark} | {Escape(name)} | {Formatting.Number(check.Value)} | {Formatting.Interval(check.Interval)} | {Escape(check.Threshold.ToString())} | {check.Code} | {Escape(Formatting.Location(check.Location))} |");
+        }
+        byte[] bytes = new UTF8Encoding(false).GetBytes(text.ToString());
+        destination.Write(bytes);
+    }
+
+    /// <summary>Keeps a user string inside its table cell and out of the renderer's HTML.</summary>
+    internal static string Escape(string value)
+    {
+        var escaped = new StringBuilder(value.Length);
+        foreach (char c in value)
+        {
+            escaped.Append(c switch
+            {
+                '|' => "\\|",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '&' => "&amp;",
+                '`' => "\\`",
+                '*' => "\\*",
+                '_' => "\\_",
+                '[' => "\\[",
+                ']' => "\\]",
+                '\r' or '\n' => " ",
+                _ => c.ToString(),
+            });
+        }
+        return escaped.ToString();
+    }
+}

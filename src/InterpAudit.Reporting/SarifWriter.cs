@@ -1,0 +1,76 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using InterpAudit.Results;
+
+namespace InterpAudit.Reporting;
+
+/// <summary>
+/// results.sarif: SARIF 2.1.0 for code-scanning dashboards. Only failed checks are results, located at
+/// the declaring attribute, with a partial fingerprint that survives value changes and moved lines.
+/// </summary>
+public sealed class SarifWriter : IReportWriter
+{
+    public string FileName => "results.sarif";
+
+    public void Write(AuditResult result, Stream destination)
+    {
+        List<CheckResult> failed = result.Checks.Where(c => c.Verdict == Verdict.Fail).ToList();
+        var rules = new JsonArray(failed.Select(c => c.Code).Distinct().Order().Select(code => (JsonNode)new JsonObject
+        {
+            ["id"] = code,
+            ["name"] = RuleNames.Of(code),
+            ["shortDescription"] = new JsonObject { ["text"] = RuleNames.Sentence(code) },
+            ["helpUri"] = RuleNames.HelpUri(code),
+        }).ToArray());
+        var results = new JsonArray(failed.Select(c => (JsonNode)Result(result.Audit, c)).ToArray());
+        var log = new JsonObject
+        {
+            ["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json",
+            ["version"] = "2.1.0",
+            ["runs"] = new JsonArray(new JsonObject
+            {
+                ["tool"] = new JsonObject
+                {
+                    ["driver"] = new JsonObject
+                    {
+                        ["name"] = "InterpAudit",
+                        ["version"] = result.ToolVersion,
+                        ["rules"] = rules,
+                    },
+                },
+                ["automationDetails"] = new JsonObject { ["id"] = $"interpaudit/{result.Audit}/" },
+                ["results"] = results,
+            }),
+        };
+        using var writer = new Utf8JsonWriter(destination, new JsonWriterOptions { Indented = true });
+        log.WriteTo(writer);
+    }
+
+    private static JsonObject Result(string audit, CheckResult check)
+    {
+        var result = new JsonObject
+        {
+            ["ruleId"] = check.Code,
+            ["level"] = check.Severity == CheckSeverity.Error ? "error" : "warning",
+            ["message"] = new JsonObject { ["text"] = $"[{audit}] {check.Message}" },
+            ["partialFingerprints"] = new JsonObject { ["interpauditCheck/v1"] = CheckFingerprint.Of(audit, check) },
+            ["properties"] = new JsonObject
+            {
+                ["metric"] = check.Metric,
+                ["scope"] = check.Scope,
+                ["value"] = double.IsNaN(check.Value) ? null : check.Value,
+                ["threshold"] = check.Threshold.ToString(),
+            },
+        };
+        if (check.Location is { } location)
+            result["locations"] = new JsonArray(new JsonObject
+            {
+                ["physicalLocation"] = new JsonObject
+                {
+                    ["artifactLocation"] = new JsonObject { ["uri"] = new Uri(location.File).AbsoluteUri },
+                    ["region"] = new JsonObject { ["startLine"] = location.Line, ["startColumn"] = location.Column },
+                },
+            });
+        return result;
+    }
+}

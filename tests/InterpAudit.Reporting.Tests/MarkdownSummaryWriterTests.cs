@@ -1,0 +1,28 @@
+using Snapshooter.Xunit;
+
+namespace InterpAudit.Reporting.Tests;
+
+public sealed class MarkdownSummaryWriterTests
+{
+    [Fact]
+    public void Summary_md_matches_its_snapshot()
+    {
+        Snapshot.Match(SampleResults.Render(new MarkdownSummaryWriter(), SampleResults.Create()));
+    }
+
+    [Fact]
+    public void The_verdict_heads_the_summary_and_failures_come_first()
+    {
+        string[] lines = SampleResults.Render(new MarkdownSummaryWriter(), SampleResults.Create()).Split('\n');
+        Assert.Equal("## ❌ InterpAudit `mnist-mlp`: FAIL", lines[0]);
+        Assert.Contains("❌ | accuracy(class=seven)", lines[6]);
+    }
+
+    [Fact]
+    public void Table_cells_cannot_be_broken_or_turned_into_html_by_user_strings()
+    {
+        string markdown = SampleResults.Render(new MarkdownSummaryWriter(), SampleResults.Create(className: "a|b<script>"));
+        Assert.Contains("accuracy(class=a\\|b&lt;script&gt;)", markdown);
+        Assert.DoesNotContain("<script>", markdown);
+    }
+}

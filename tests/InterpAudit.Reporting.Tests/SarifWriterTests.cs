@@ -1,0 +1,42 @@
+using System.Text.Json;
+using InterpAudit.Results;
+using Snapshooter.Xunit;
+
+namespace InterpAudit.Reporting.Tests;
+
+public sealed class SarifWriterTests
+{
+    private static JsonElement Sarif(AuditResult result) =>
+        JsonDocument.Parse(SampleResults.Render(new SarifWriter(), result)).RootElement;
+
+    [Fact]
+    public void Results_sarif_matches_its_snapshot()
+    {
+        Snapshot.Match(SampleResults.Render(new SarifWriter(), SampleResults.Create()));
+    }
+
+    [Fact]
+    public void Only_failed_checks_are_results_located_at_their_attribute()
+    {
+        JsonElement run = Sarif(SampleResults.Create()).GetProperty("runs")[0];
+        Assert.Equal("2.1.0", Sarif(SampleResults.Create()).GetProperty("version").GetString());
+        JsonElement[] results = run.GetProperty("results").EnumerateArray().ToArray();
+        Assert.Equal(2, results.Length); // class=seven (error) and layer=fc2 (warning); class=zero passed
+        Assert.Equal(["error", "warning"], results.Select(r => r.GetProperty("level").GetString()));
+        JsonElement region = results[0].GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region");
+        Assert.Equal((14, 6), (region.GetProperty("startLine").GetInt32(), region.GetProperty("startColumn").GetInt32()));
+        Assert.Equal("file:///src/MnistAudit.cs", results[0].GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString());
+        Assert.Equal("AccuracyBelowMinimum", run.GetProperty("tool").GetProperty("driver").GetProperty("rules")[0].GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public void Fingerprints_survive_new_values_and_moved_lines_but_tell_scopes_apart()
+    {
+        AuditResult result = SampleResults.Create();
+        CheckResult check = result.Checks[1];
+        string fingerprint = CheckFingerprint.Of(result.Audit, check);
+        Assert.Equal(fingerprint, CheckFingerprint.Of(result.Audit, check with { Value = 0.5, Location = new SourceLocation("/src/Other.cs", 40, 6) }));
+        Assert.NotEqual(fingerprint, CheckFingerprint.Of(result.Audit, check with { Scope = "class=zero" }));
+        Assert.NotEqual(fingerprint, CheckFingerprint.Of("other-audit", check));
+    }
+}
