@@ -9,4 +9,11 @@ public abstract class AuditCheckAttribute : Attribute
 {
     /// <summary>How a failure is reported (default <see cref="CheckSeverity.Error"/>).</summary>
     public CheckSeverity Severity { get; set; } = CheckSeverity.Error;
+
+    /// <summary>
+    /// How far (in the metric's own units) a value may move in its bad direction from the committed
+    /// baseline before it counts as a regression, on top of the noise band of the two measurements'
+    /// intervals (default 0: the noise band alone decides).
+    /// </summary>
+    public double RegressionTolerance { get; set; }
 }

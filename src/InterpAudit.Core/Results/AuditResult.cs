@@ -23,8 +23,9 @@ public sealed record AuditResult(
 {
     public const int CurrentSchema = 1;
 
+    /// <summary>Fail when an error-severity check failed its threshold or regressed; Warn for warnings.</summary>
     public AuditVerdict Verdict =>
-        Checks.Any(c => c.Verdict == Results.Verdict.Fail && c.Severity == CheckSeverity.Error) ? AuditVerdict.Fail
-        : Checks.Any(c => c.Verdict == Results.Verdict.Fail) ? AuditVerdict.Warn
+        Checks.Any(c => c.FailsGate && c.Severity == CheckSeverity.Error) ? AuditVerdict.Fail
+        : Checks.Any(c => c.FailsGate) ? AuditVerdict.Warn
         : AuditVerdict.Pass;
 }

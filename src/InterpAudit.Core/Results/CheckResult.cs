@@ -19,6 +19,18 @@ public sealed record CheckResult(
     /// <summary>Set by the runner from the attribute's source.</summary>
     public SourceLocation? Location { get; init; }
 
+    /// <summary>The declared <c>RegressionTolerance</c> of the attribute.</summary>
+    public double RegressionTolerance { get; init; }
+
+    /// <summary>How the value compares with the committed baseline; null before comparison or without one.</summary>
+    public BaselineComparison? Baseline { get; init; }
+
+    /// <summary>True when the check failed its threshold or regressed beyond noise and tolerance unaccepted.</summary>
+    public bool FailsGate => Verdict == Verdict.Fail || Baseline?.Status == RegressionStatus.Regressed;
+
+    /// <summary>A stable key for the metric within its audit: family, metric and scope.</summary>
+    public string Key => $"{Family}|{Metric}|{Scope}";
+
     /// <summary>
     /// Judges <paramref name="value"/> against <paramref name="threshold"/> and writes the message a
     /// build log shows, e.g. <c>accuracy(class=7) = 0.83 &lt; min 0.90</c>.
