@@ -125,6 +125,7 @@ public sealed class HtmlReportWriter : IReportWriter
         new { key = "Device", value = result.Device },
         new { key = "Seed", value = result.Seed.ToString(CultureInfo.InvariantCulture) },
         new { key = "Tool version", value = result.ToolVersion },
+        new { key = "Source commit", value = result.SourceRevision ?? "(not in a git repository)" },
         new { key = "Started", value = result.StartedAt.ToString("O", CultureInfo.InvariantCulture) },
         new { key = "Timings", value = string.Join(", ", result.TimingsSeconds.Select(t => $"{t.Key} {t.Value:F2} s")) },
     ];

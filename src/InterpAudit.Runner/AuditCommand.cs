@@ -66,6 +66,7 @@ internal static class AuditCommand
                     .Run(new AuditRequest(target, audit.Audit, audit.Checks, options.Device, ToolVersion));
                 result = result with
                 {
+                    SourceRevision = GitRevision.Of(options.ProjectDirectory),
                     Checks = result.Checks.Select(c => c with { Location = sources.CheckAttribute(audit.Type, audit.Audit.Name, c.Declaration) ?? auditLocation }).ToList(),
                 };
                 (result, IReadOnlyList<RegressionFinding> findings) = ApplyBaseline(result, baselines, options.AcceptBaseline, diagnostics);

@@ -23,6 +23,9 @@ public sealed record AuditResult(
 {
     public const int CurrentSchema = 1;
 
+    /// <summary>The source commit the audited project was built from, when it is in a git repository.</summary>
+    public string? SourceRevision { get; init; }
+
     /// <summary>Fail when an error-severity check failed its threshold or regressed; Warn for warnings.</summary>
     public AuditVerdict Verdict =>
         Checks.Any(c => c.FailsGate && c.Severity == CheckSeverity.Error) ? AuditVerdict.Fail
