@@ -91,14 +91,21 @@ internal static class AuditCommand
     {
         bool failsBuild = false;
         foreach (CheckResult check in result.Checks.Where(c => c.Verdict == Verdict.Fail))
-        {
-            bool asError = check.Severity == CheckSeverity.Error && failBuild;
-            failsBuild |= asError;
-            string suffix = check.Severity == CheckSeverity.Error && !failBuild ? " (report-only: InterpAuditFailBuild=false)" : "";
-            diagnostics.Report(asError ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, check.Code,
-                $"[{result.Audit}] {check.Message}{suffix}", check.Location);
-        }
+            failsBuild |= ReportGateFailure(result.Audit, check.Severity, check.Code, check.Message, check.Location, failBuild, diagnostics);
         return failsBuild;
+    }
+
+    /// <summary>
+    /// One gate failure: an error when its severity is Error and the build gates, otherwise a warning
+    /// (report-only mode says so). Returns true when it fails the build.
+    /// </summary>
+    private static bool ReportGateFailure(string audit, CheckSeverity severity, string code, string message, SourceLocation? location,
+        bool failBuild, BuildDiagnostics diagnostics)
+    {
+        bool asError = severity == CheckSeverity.Error && failBuild;
+        string suffix = severity == CheckSeverity.Error && !failBuild ? " (report-only: InterpAuditFailBuild=false)" : "";
+        diagnostics.Report(asError ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, code, $"[{audit}] {message}{suffix}", location);
+        return asError;
     }
 
     /// <summary>
@@ -133,13 +140,7 @@ internal static class AuditCommand
     {
         bool failsBuild = false;
         foreach (RegressionFinding finding in findings)
-        {
-            bool asError = finding.Severity == CheckSeverity.Error && failBuild;
-            failsBuild |= asError;
-            string suffix = finding.Severity == CheckSeverity.Error && !failBuild ? " (report-only: InterpAuditFailBuild=false)" : "";
-            diagnostics.Report(asError ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, finding.Code,
-                $"[{audit}] {finding.Message}{suffix}", finding.Check?.Location ?? auditLocation);
-        }
+            failsBuild |= ReportGateFailure(audit, finding.Severity, finding.Code, finding.Message, finding.Check?.Location ?? auditLocation, failBuild, diagnostics);
         return failsBuild;
     }
 
