@@ -8,6 +8,10 @@ namespace InterpAudit.Diagnostics;
 public static class DiagnosticCodes
 {
     public const string AccuracyBelowMinimum = "IA1001";
+    public const string LabelInformationBelowMinimum = "IA1401";
+    public const string SignificantUnitFractionBelowMinimum = "IA1402";
+    public const string CoInformationAboveMaximum = "IA1403";
+    public const string CoInformationBelowMinimum = "IA1404";
 
     public const string WeightsMissing = "IA3001";
     public const string WeightsShapeMismatch = "IA3002";
@@ -28,6 +32,7 @@ public static class DiagnosticCodes
     public const string DeviceUnavailable = "IA3017";
     public const string InvalidArguments = "IA3018";
     public const string NativeCompatFailed = "IA3101";
+    public const string ClassTooSmall = "IA3019";
 
     public const string RunnerCrashed = "IA9001";
     public const string RunnerTimedOut = "IA9002";
