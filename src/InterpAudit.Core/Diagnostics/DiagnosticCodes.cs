@@ -8,6 +8,10 @@ namespace InterpAudit.Diagnostics;
 public static class DiagnosticCodes
 {
     public const string AccuracyBelowMinimum = "IA1001";
+    public const string LabelInformationBelowMinimum = "IA1401";
+    public const string SignificantUnitFractionBelowMinimum = "IA1402";
+    public const string CoInformationAboveMaximum = "IA1403";
+    public const string CoInformationBelowMinimum = "IA1404";
 
     public const string MetricRegressed = "IA2001";
     public const string BaselineMissing = "IA2002";
@@ -39,6 +43,7 @@ public static class DiagnosticCodes
     public const string BaselineFileInvalid = "IA3021";
     public const string SuppressionWithoutReason = "IA3022";
     public const string NativeCompatFailed = "IA3101";
+    public const string ClassTooSmall = "IA3019";
 
     public const string RunnerCrashed = "IA9001";
     public const string RunnerTimedOut = "IA9002";

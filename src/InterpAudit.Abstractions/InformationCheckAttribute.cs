@@ -1,0 +1,41 @@
+namespace InterpAudit;
+
+/// <summary>
+/// How much one layer's activations tell about the class label, measured as Gaussian-copula mutual
+/// information in bits (Ince et al. 2017). <see cref="MinLabelBits"/> bounds the information in the
+/// layer as a whole: each unit is rank-normalised, the layer is reduced to <see cref="Components"/>
+/// principal components, and their mutual information with the label is estimated with bias
+/// correction. <see cref="MinSignificantUnitFraction"/> bounds the fraction of the layer's units that
+/// carry significant information on their own (a max-statistic permutation test at α = 0.05 over
+/// <see cref="Permutations"/> label permutations; constant units count as not significant).
+/// Convolutional layers are read per channel, averaged over space.
+/// </summary>
+/// <example><c>[InformationCheck("fc2", MinLabelBits = 2.5)]</c>, <c>[InformationCheck("fc1", MinSignificantUnitFraction = 0.5)]</c></example>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class InformationCheckAttribute : AuditCheckAttribute
+{
+    /// <summary>Declares an information check of one layer.</summary>
+    /// <param name="layer">The layer's name as <c>named_modules()</c> gives it, e.g. <c>fc2</c>.</param>
+    public InformationCheckAttribute(string layer) => Layer = layer;
+
+    /// <summary>The layer whose output is measured.</summary>
+    public string Layer { get; }
+
+    /// <summary>
+    /// Lowest accepted information about the label, in bits, in [0, log₂(number of classes)].
+    /// Bias-corrected estimates of weak information can be slightly negative.
+    /// </summary>
+    public double MinLabelBits { get; set; } = double.NaN;
+
+    /// <summary>Lowest accepted fraction of the layer's units that are individually informative, in [0, 1].</summary>
+    public double MinSignificantUnitFraction { get; set; } = double.NaN;
+
+    /// <summary>
+    /// Most principal components the layer is reduced to (default 16). Fewer are used when the smallest
+    /// class is too small: the estimate wants fewer components than a tenth of its samples.
+    /// </summary>
+    public int Components { get; set; } = 16;
+
+    /// <summary>Label permutations of the per-unit significance test (default 1000; at least 19 to reach p ≤ 0.05).</summary>
+    public int Permutations { get; set; } = 1000;
+}
