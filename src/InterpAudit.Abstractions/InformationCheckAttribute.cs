@@ -22,7 +22,9 @@ public sealed class InformationCheckAttribute : AuditCheckAttribute
     public string Layer { get; }
 
     /// <summary>
-    /// Lowest accepted information about the label, in bits, in [0, log₂(number of classes)].
+    /// Lowest accepted information about the label, in bits (≥ 0). The estimate is a Gaussian-copula
+    /// figure: it exceeds log₂(number of classes) when classes are well separated, so compare it
+    /// between layers and runs rather than with the label entropy.
     /// Bias-corrected estimates of weak information can be slightly negative.
     /// </summary>
     public double MinLabelBits { get; set; } = double.NaN;

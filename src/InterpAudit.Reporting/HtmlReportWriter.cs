@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using HandlebarsDotNet;
-using InterpAudit.Accuracy;
+using InterpAudit.Reporting.Sections;
 using InterpAudit.Results;
 
 namespace InterpAudit.Reporting;
@@ -69,47 +69,11 @@ public sealed class HtmlReportWriter : IReportWriter
                 delta = Formatting.Delta(c.Baseline),
                 reason = c.Baseline!.AcceptedReason,
             }).ToArray(),
-            accuracy = result.Measurements.TryGetValue(AccuracyCheck.Family, out object? a) && a is ClassAccuracyResult accuracy
-                ? AccuracySection(accuracy) : null,
+            accuracy = AccuracySection.Build(result),
+            information = InformationSection.Build(result),
             provenance = Provenance(result),
             toolVersion = result.ToolVersion,
             css = _css,
-        };
-    }
-
-    private static object AccuracySection(ClassAccuracyResult accuracy)
-    {
-        const double barArea = 360;
-        const int rowHeight = 20;
-        IReadOnlyList<double> values = accuracy.Accuracy;
-        IReadOnlyList<Interval> intervals = accuracy.Intervals;
-        var bars = accuracy.ClassNames.Select((name, i) => new
-        {
-            name,
-            value = Formatting.Number(values[i]),
-            y = i * rowHeight + 3,
-            midY = i * rowHeight + 10,
-            textY = i * rowHeight + 14,
-            width = Px(double.IsNaN(values[i]) ? 0 : values[i] * barArea),
-            lowerX = Px(120 + (double.IsNaN(intervals[i].Lower) ? 0 : intervals[i].Lower * barArea)),
-            upperX = Px(120 + (double.IsNaN(intervals[i].Upper) ? 0 : intervals[i].Upper * barArea)),
-            labelX = Px(120 + barArea + 8),
-        }).ToArray();
-        return new
-        {
-            overall = Formatting.Number(accuracy.Overall),
-            samples = accuracy.Total.Sum(),
-            chartWidth = 120 + (int)barArea + 70,
-            chartHeight = accuracy.ClassNames.Count * rowHeight + 6,
-            bars,
-            rows = accuracy.ClassNames.Select((name, i) => new
-            {
-                name,
-                correct = accuracy.Correct[i],
-                total = accuracy.Total[i],
-                value = Formatting.Number(values[i]),
-                interval = Formatting.Interval(intervals[i]),
-            }).ToArray(),
         };
     }
 
@@ -129,8 +93,6 @@ public sealed class HtmlReportWriter : IReportWriter
         new { key = "Started", value = result.StartedAt.ToString("O", CultureInfo.InvariantCulture) },
         new { key = "Timings", value = string.Join(", ", result.TimingsSeconds.Select(t => $"{t.Key} {t.Value:F2} s")) },
     ];
-
-    private static string Px(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 
     private static string ReadResource(string name)
     {

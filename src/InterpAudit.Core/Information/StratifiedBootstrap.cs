@@ -3,20 +3,29 @@ using InterpAudit.Results;
 namespace InterpAudit.Information;
 
 /// <summary>
-/// Percentile bootstrap interval of a statistic of copula-normalised data (spec mi.md, "Uncertainty").
+/// Bootstrap interval of a statistic of copula-normalised data (spec mi.md, "Uncertainty").
 /// Samples are redrawn with replacement within their own class, so the class sizes, and with them the
 /// class weights and bias terms of the estimator, stay those of the data; a plain resample could also
 /// leave a class with fewer samples than dimensions.
+/// <para>
+/// The interval is the percentile interval recentred on the estimate: [θ̂ − (m − q₂.₅), θ̂ + (q₉₇.₅ − m)]
+/// with m the bootstrap median. Departure from the spec's plain percentile interval, because a
+/// resample holds only about 63% distinct samples while the bias correction assumes N independent
+/// ones, so every resampled estimate is biased upward: on the sample's relu1 layer the plain interval
+/// was [8.35, 8.79] around an estimate of 8.00. Recentring keeps the bootstrap's spread (what the
+/// regression gate's noise band uses) without its bias.
+/// </para>
 /// </summary>
 internal static class StratifiedBootstrap
 {
-    public const string Method = "bootstrap-percentile-95";
+    public const string Method = "bootstrap-recentred-95";
 
     /// <param name="rows">Copula-normalised data, one row of N samples per dimension.</param>
     /// <param name="statistic">Recomputed on each resample, with the (unchanged) labels.</param>
     public static Interval Percentile(IReadOnlyList<double[]> rows, int[] labels, int classCount, int resamples, int seed,
         Func<IReadOnlyList<double[]>, int[], double> statistic)
     {
+        double estimate = statistic(rows, labels);
         if (resamples <= 0) return new Interval(double.NaN, double.NaN, Method);
         List<int>[] members = GaussianMutualInformation.SamplesByClass(labels, classCount);
         var random = new Random(SeedDerivation.Derive(seed, "bootstrap"));
@@ -40,7 +49,8 @@ internal static class StratifiedBootstrap
             values[b] = statistic(resampled, labels);
         }
         Array.Sort(values);
-        return new Interval(Quantile(values, 0.025), Quantile(values, 0.975), Method);
+        double median = Quantile(values, 0.5);
+        return new Interval(estimate - (median - Quantile(values, 0.025)), estimate + (Quantile(values, 0.975) - median), Method);
     }
 
     /// <summary>Linear interpolation between order statistics (Hyndman and Fan type 7, numpy's default).</summary>
