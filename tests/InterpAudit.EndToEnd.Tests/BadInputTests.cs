@@ -24,6 +24,16 @@ public sealed class BadInputTests(FixtureProject fixture) : IClassFixture<Fixtur
     }
 
     [Fact]
+    public void A_layer_that_does_not_exist_is_IA3006_at_the_check_naming_the_layers_that_do()
+    {
+        DotnetBuild.Outcome build = fixture.Audit("unknown-layer");
+        Assert.False(build.Succeeded, build.ToString());
+        int line = fixture.LineOf("[InformationCheck(\"fc9\"");
+        Assert.Contains($"Audits.cs({line},2): error IA3006: [unknown-layer] Layer 'fc9' does not exist in Sequential: expected one of 'fc1', 'relu1', 'fc2'.", build.Output);
+        Assert.False(Directory.Exists(fixture.OutputOf("unknown-layer")));
+    }
+
+    [Fact]
     public void A_failed_run_keeps_the_previous_complete_outputs()
     {
         Assert.True(fixture.Audit("toggle").Succeeded);
