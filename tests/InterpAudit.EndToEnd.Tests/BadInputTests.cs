@@ -4,7 +4,8 @@ namespace InterpAudit.EndToEnd.Tests;
 /// Bad input through the whole build: a coded IA3xxx/IA9xxx error, a failed build, and no outputs
 /// written for that audit (or the previous complete ones kept) — never a stack trace.
 /// </summary>
-public sealed class BadInputTests(FixtureProject fixture) : IClassFixture<FixtureProject>
+[Collection("fixture")]
+public sealed class BadInputTests(FixtureProject fixture)
 {
     [Theory]
     [InlineData("missing-weights", "IA3001", "never-trained.weights")]

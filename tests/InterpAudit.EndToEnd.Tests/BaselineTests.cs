@@ -6,7 +6,8 @@ namespace InterpAudit.EndToEnd.Tests;
 /// The regression gate through real builds of the fixture's "drift" audit: FIXTURE_DRIFT=1 relabels
 /// every other sample, which drops accuracy from 0.58 far beyond its noise band (~0.08).
 /// </summary>
-public sealed class BaselineTests(FixtureProject fixture) : IClassFixture<FixtureProject>
+[Collection("fixture")]
+public sealed class BaselineTests(FixtureProject fixture)
 {
     private static readonly Dictionary<string, string> Drift = new() { ["FIXTURE_DRIFT"] = "1" };
 

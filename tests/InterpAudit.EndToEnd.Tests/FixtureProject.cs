@@ -31,3 +31,6 @@ public sealed class FixtureProject
     /// <summary>The 1-based line of the first line in Audits.cs that contains <paramref name="text"/>.</summary>
     public int LineOf(string text) => Array.FindIndex(File.ReadAllLines(AuditsFile), l => l.Contains(text, StringComparison.Ordinal)) + 1;
 }
+
+[CollectionDefinition("fixture")]
+public sealed class FixtureCollection : ICollectionFixture<FixtureProject>;

@@ -3,7 +3,8 @@ using System.Text.Json;
 namespace InterpAudit.EndToEnd.Tests;
 
 /// <summary>The build gate as a user meets it: diagnostics at the attribute, severities, report-only mode.</summary>
-public sealed class GateTests(FixtureProject fixture) : IClassFixture<FixtureProject>
+[Collection("fixture")]
+public sealed class GateTests(FixtureProject fixture)
 {
     [Fact]
     public void A_failed_check_fails_the_build_with_a_canonical_error_at_its_attribute()

@@ -1,7 +1,8 @@
 namespace InterpAudit.EndToEnd.Tests;
 
 /// <summary>The sample's report.html as a reviewer sees it, in headless Chromium.</summary>
-public sealed class ReportInBrowserTests(SampleProject sample) : IClassFixture<SampleProject>
+[Collection("sample")]
+public sealed class ReportInBrowserTests(SampleProject sample)
 {
     private string ReportUrl => new Uri(Path.Combine(sample.Output, "report.html")).AbsoluteUri;
 

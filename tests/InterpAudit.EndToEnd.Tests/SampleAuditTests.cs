@@ -6,7 +6,8 @@ using static TorchSharp.torch;
 namespace InterpAudit.EndToEnd.Tests;
 
 /// <summary>The README's main job: the sample trains, audits, passes, and writes its outputs.</summary>
-public sealed class SampleAuditTests(SampleProject sample) : IClassFixture<SampleProject>
+[Collection("sample")]
+public sealed class SampleAuditTests(SampleProject sample)
 {
     private JsonElement Metrics() => JsonDocument.Parse(File.ReadAllText(Path.Combine(sample.Output, "metrics.json"))).RootElement;
 

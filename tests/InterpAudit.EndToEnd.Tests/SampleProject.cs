@@ -1,10 +1,19 @@
 namespace InterpAudit.EndToEnd.Tests;
 
-/// <summary>samples/MnistAudit, built once the way the README says: <c>dotnet build samples/MnistAudit</c>.</summary>
+/// <summary>
+/// samples/MnistAudit, built once per test run the way the README says: <c>dotnet build samples/MnistAudit</c>.
+/// Shared by every test class that reads it (the "sample" collection): a second fixture would find the
+/// audit up to date and print nothing. The audit's stamp is removed first, so this build always audits
+/// even when a developer built the sample before.
+/// </summary>
 public sealed class SampleProject
 {
     public SampleProject()
     {
+        string obj = Path.Combine(Directory, "obj");
+        if (System.IO.Directory.Exists(obj))
+            foreach (string stamp in System.IO.Directory.GetFiles(obj, "interpaudit.stamp", SearchOption.AllDirectories))
+                File.Delete(stamp);
         FirstBuild = DotnetBuild.Run(Directory);
     }
 
@@ -18,3 +27,6 @@ public sealed class SampleProject
 
     public string Digits => Path.Combine(Directory, "obj", "mnist", "package", "src", "digits");
 }
+
+[CollectionDefinition("sample")]
+public sealed class SampleCollection : ICollectionFixture<SampleProject>;
