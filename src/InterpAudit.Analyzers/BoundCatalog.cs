@@ -11,9 +11,9 @@ namespace InterpAudit.Analyzers;
 /// <list type="bullet">
 /// <item>a floating-point value whose name ends in <c>Fraction</c> is a fraction in [0, 1];</item>
 /// <item>an integer value is a count, at least 0;</item>
-/// <item>the table names the rest: fractions without the suffix (accuracies, clusterability) and
-/// counts that must be at least 1. Keys are the attribute's full metadata name and the property or
-/// constructor parameter name (compared without case).</item>
+/// <item>the table names the rest: fractions without the suffix (accuracies, clusterability), and
+/// counts that must be at least 1. A key is the attribute's full metadata name, or <c>*</c> for
+/// any check attribute, then the property or constructor parameter name (compared without case).</item>
 /// </list>
 /// The table is in the analyzer rather than read from the attributes' XML documentation because the
 /// command-line compiler does not load documentation for referenced assemblies: a rule that read it
@@ -23,15 +23,15 @@ internal static class BoundCatalog
 {
     private static readonly Dictionary<string, BoundRange> Table = new(StringComparer.OrdinalIgnoreCase)
     {
-        // Must match the ranges the checks in InterpAudit.Core validate (IA3013).
+        // Must agree with the ranges the checks in InterpAudit.Core validate (IA3013).
         ["InterpAudit.AccuracyCheckAttribute.Min"] = BoundRange.Fraction,
         ["InterpAudit.AccuracyCheckAttribute.MinOverall"] = BoundRange.Fraction,
         ["InterpAudit.InformationCheckAttribute.MinLabelBits"] = BoundRange.AtLeast(0),
-        ["InterpAudit.InformationCheckAttribute.Components"] = BoundRange.AtLeast(1),
-        ["InterpAudit.InformationCheckAttribute.Permutations"] = BoundRange.AtLeast(1),
-        ["InterpAudit.RedundancyCheckAttribute.Components"] = BoundRange.AtLeast(1),
         ["InterpAudit.ModularityCheckAttribute.MinClusterability"] = BoundRange.Fraction,
-        ["InterpAudit.ModularityCheckAttribute.Clusters"] = BoundRange.AtLeast(1),
+        // A measurement over no components, permutations or clusters measures nothing, in any family.
+        ["*.Components"] = BoundRange.AtLeast(1),
+        ["*.Permutations"] = BoundRange.AtLeast(1),
+        ["*.Clusters"] = BoundRange.AtLeast(1),
     };
 
     /// <summary>The range of one argument of a check attribute, or null when it has none.</summary>
@@ -40,8 +40,9 @@ internal static class BoundCatalog
         string typeName = attribute.ContainingNamespace.IsGlobalNamespace
             ? attribute.MetadataName
             : attribute.ContainingNamespace.ToDisplayString() + "." + attribute.MetadataName;
-        string key = typeName + "." + argument.Name;
-        if (Table.TryGetValue(key, out BoundRange range)) return range;
+        if (Table.TryGetValue(typeName + "." + argument.Name, out BoundRange range)
+            || Table.TryGetValue("*." + argument.Name, out range))
+            return range;
         if (argument.IsFloatingPoint && argument.Name.EndsWith("Fraction", StringComparison.OrdinalIgnoreCase)) return BoundRange.Fraction;
         if (argument.IsInteger) return BoundRange.AtLeast(0);
         return null;

@@ -29,19 +29,20 @@ public sealed class CheckBoundsAnalyzerTests
             [AccuracyCheck(Min = 0, Class = "a")]
             [AccuracyCheck(Min = 1, Class = "b")]
             [AccuracyCheck(Min = double.NaN, MinOverall = 0.5)]
-            [ProbeCheck("fc1", MinBits = 5, MaxBits = 7, MinUnitFraction = 1, Components = 0)]
+            [ProbeCheck("fc1", MinBits = 5, MaxBits = 7, MinUnitFraction = 1, Components = 1, Neighbours = 0)]
             public sealed class A : AuditBase;
             """);
 
     [Fact]
-    public Task A_fraction_named_by_convention_and_a_negative_count_are_reported_for_any_check_family() =>
+    public Task A_fraction_named_by_convention_and_impossible_counts_are_reported_for_any_check_family() =>
         Verify.VerifyAsync("""
             [InterpAudit.InterpretabilityAudit("a")]
-            [ProbeCheck("fc1", {|#0:MinUnitFraction = 1.5|}, {|#1:Components = -1|})]
+            [ProbeCheck("fc1", {|#0:MinUnitFraction = 1.5|}, {|#1:Neighbours = -1|}, {|#2:Components = 0|})]
             public sealed class A : AuditBase;
             """,
             Verify.Diagnostic(Rules.BoundOutOfRange).WithLocation(0).WithArguments("ProbeCheck", "MinUnitFraction", "1.5"),
-            Verify.Diagnostic(Rules.CountOutOfRange).WithLocation(1).WithArguments("ProbeCheck", "Components", "-1", "0"));
+            Verify.Diagnostic(Rules.CountOutOfRange).WithLocation(1).WithArguments("ProbeCheck", "Neighbours", "-1", "0"),
+            Verify.Diagnostic(Rules.CountOutOfRange).WithLocation(2).WithArguments("ProbeCheck", "Components", "0", "1"));
 
     [Fact]
     public Task A_minimum_above_the_maximum_of_the_same_metric_is_reported_at_the_minimum() =>

@@ -44,6 +44,7 @@ internal static class AuditTestSettings
             public double MaxBits { get; set; } = double.NaN;
             public double MinUnitFraction { get; set; } = double.NaN;
             public int Components { get; set; } = 16;
+            public int Neighbours { get; set; } = 5;
         }
 
         [System.AttributeUsage(System.AttributeTargets.Class, AllowMultiple = true)]
