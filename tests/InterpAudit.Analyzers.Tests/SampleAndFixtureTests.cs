@@ -36,6 +36,30 @@ public sealed class SampleAndFixtureTests
     }
 
     [Fact]
+    public async Task A_layer_the_sample_model_lacks_is_reported_with_the_names_it_registers()
+    {
+        var test = new AnalyzerVerifier<LayerNameAnalyzer>.Test();
+        test.TestState.Sources.Add(("MnistMlp.cs", await File.ReadAllTextAsync(RepositoryFiles.PathOf("samples", "MnistAudit", "Model", "MnistMlp.cs"))));
+        test.TestState.Sources.Add(("Support.cs", AuditTestSettings.Support));
+        test.TestState.Sources.Add(("ImplicitUsings.g.cs", ImplicitUsings));
+        test.TestState.Sources.Add(("Audit.cs", """
+            using static TorchSharp.torch;
+
+            [InterpAudit.InterpretabilityAudit("mnist-mlp")]
+            [ProbeCheck("fc2", MinBits = 1)]
+            [ProbeCheck({|#0:"fc4"|}, MinBits = 1)]
+            public sealed class Audit : AuditBase
+            {
+                public override nn.Module<Tensor, Tensor> CreateModel() => new MnistAudit.Model.MnistMlp();
+            }
+            """));
+        // Only the registered names: MnistMlp's _fc1… fields are not layers, as it never calls RegisterComponents().
+        test.ExpectedDiagnostics.Add(AnalyzerVerifier<LayerNameAnalyzer>.Diagnostic(Rules.UnknownLayer).WithLocation(0)
+            .WithArguments("fc4", "MnistMlp", "'fc1', 'relu1', 'fc2', 'relu2', 'fc3'"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task The_mistakes_fixture_has_exactly_the_marked_findings()
     {
         IReadOnlyList<string> files = RepositoryFiles.SourcesUnder("tests", "fixtures", "AnalyzerMistakes");
