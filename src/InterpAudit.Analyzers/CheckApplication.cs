@@ -12,15 +12,12 @@ namespace InterpAudit.Analyzers;
 /// </summary>
 internal sealed class CheckApplication
 {
-    private CheckApplication(AttributeData data, INamedTypeSymbol attributeType, AttributeSyntax? syntax, ImmutableArray<CheckArgument> arguments)
+    private CheckApplication(INamedTypeSymbol attributeType, AttributeSyntax? syntax, ImmutableArray<CheckArgument> arguments)
     {
-        Data = data;
         AttributeType = attributeType;
         Syntax = syntax;
         Arguments = arguments;
     }
-
-    public AttributeData Data { get; }
 
     public INamedTypeSymbol AttributeType { get; }
 
@@ -71,11 +68,9 @@ internal sealed class CheckApplication
             arguments.Add(new CheckArgument(named.Key, named.Value, argument, isConstructorArgument: false));
         }
 
-        return new CheckApplication(data, type, syntax, arguments.ToImmutable());
+        return new CheckApplication(type, syntax, arguments.ToImmutable());
     }
 
     /// <summary>The 1-based line of the attribute, for messages that point at another attribute.</summary>
     public int Line => Syntax?.GetLocation().GetLineSpan().StartLinePosition.Line + 1 ?? 0;
-
-    public override string ToString() => Name + "(" + string.Join(", ", Arguments.Select(a => a.Name + " = " + a.Display)) + ")";
 }

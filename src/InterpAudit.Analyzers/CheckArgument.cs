@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -33,7 +34,7 @@ internal sealed class CheckArgument
 
     /// <summary>The value as a double, for numeric arguments; NaN means "not set" for bounds.</summary>
     public double? Number => Value.Kind == TypedConstantKind.Primitive && Value.Value is not (null or string or bool or char)
-        ? Convert.ToDouble(Value.Value, System.Globalization.CultureInfo.InvariantCulture)
+        ? Convert.ToDouble(Value.Value, CultureInfo.InvariantCulture)
         : null;
 
     public bool IsInteger => Value.Type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64
@@ -56,9 +57,14 @@ internal sealed class CheckArgument
     public bool IsMaximum => string.Equals(BoundPrefix(Name), "max", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The value as C# would write it, invariant culture.</summary>
-    public string Display => Number is { } number && IsFloatingPoint
-        ? number.ToString("R", System.Globalization.CultureInfo.InvariantCulture)
-        : Value.Kind == TypedConstantKind.Primitive && Value.Value is string s ? "\"" + s + "\"" : Value.ToCSharpString();
+    public string Display => Value.Value switch
+    {
+        // Shortest round-trip form of the value as declared: 0.9, not 0.90000000000000002.
+        double d when Value.Kind == TypedConstantKind.Primitive => d.ToString("R", CultureInfo.InvariantCulture),
+        float f when Value.Kind == TypedConstantKind.Primitive => f.ToString("R", CultureInfo.InvariantCulture),
+        string s when Value.Kind == TypedConstantKind.Primitive => "\"" + s + "\"",
+        _ => Value.ToCSharpString(),
+    };
 
     /// <summary>The whole argument (<c>Min = 0.9</c>), where it could be matched.</summary>
     public Location LocationOr(Location fallback) => Syntax?.GetLocation() ?? fallback;
