@@ -137,7 +137,7 @@ public static class LocalInteractionBasis
     /// <summary>
     /// Spec step 3 and the PCA edges, in one pass at the unmodified activations: per batch, one backward
     /// pass per next-layer feature i of Σ_n f̂^{l+1}_i gives every sample's gradient g_{n,i}; stacked as
-    /// J (rows n,i), M' += Jᵀ J is one float64 matrix product on the device. The PCA baseline keeps
+    /// J (rows n,i), M' += Jᵀ J is one float64 matrix product on the device per block of rows (<see cref="JacobianGram"/>). The PCA baseline keeps
     /// every direction with variance above τ · max, so its projection is the identity up to τ and its
     /// edges are taken here too. Then step 4 gives C^l.
     /// </summary>
@@ -145,25 +145,14 @@ public static class LocalInteractionBasis
         LibOptions options, Device device, out Tensor pcaEdges)
     {
         int d = current.Units, r = (int)current.Variances.shape[0];
-        Tensor mPrime = zeros(d, d, dtype: options.AccumulatorType, device: device);
+        using var mPrime = new JacobianGram(d, options.AccumulatorType, device, options.GradientBufferBytes / 4);
         Tensor edges = zeros(next.Axes.shape[1], 1 + r, dtype: ScalarType.Float64, device: device);
         long samples = 0, inputs = 0;
-        double flop = 0, seconds = 0;
-        bool cuda = device.type == DeviceType.CUDA;
         section.Run(x => x, batch =>
         {
             Tensor x = LibTensors.SamplesByUnits(batch.Original).to_type(ScalarType.Float64);
             (Tensor values, Tensor libHeads, Tensor pcaHeads) = Heads(batch.Output, next);
-            Gradients(section, libHeads, batch.Leaf, d, options, device, (_, j) =>
-            {
-                Tensor rows = j.view(-1, d).to_type(options.AccumulatorType);
-                if (cuda) cuda_synchronize();
-                long start = Stopwatch.GetTimestamp();
-                mPrime.addmm_(rows.t(), rows);
-                if (cuda) cuda_synchronize();
-                seconds += Stopwatch.GetElapsedTime(start).TotalSeconds;
-                flop += 2.0 * rows.shape[0] * d * d;
-            });
+            Gradients(section, libHeads, batch.Leaf, d, options, device, (_, j) => mPrime.Add(j.view(-1, d)));
             Tensor features = (x - current.Mean).matmul(current.Axes);
             Tensor pcaValues = values.matmul(next.Axes);
             Gradients(section, pcaHeads, batch.Leaf, d, options, device,
@@ -172,10 +161,10 @@ public static class LocalInteractionBasis
             inputs += values.shape[0];
         });
         Normalise(edges, samples, inputs);
-        Tensor gram = mPrime.to_type(ScalarType.Float64) / samples;
+        Tensor gram = mPrime.Finish(samples);
         (current.C, current.CPlus, current.Lambda) = LibBasis.Rotate(current.Axes, current.Variances, gram, options.Tau);
         pcaEdges = edges;
-        return (flop / 1e9, seconds);
+        return (mPrime.Flop / 1e9, mPrime.Seconds);
     }
 
     /// <summary>
@@ -296,8 +285,6 @@ public static class LocalInteractionBasis
         var largest = all.OrderByDescending(x => x.Mass).ThenBy(x => x.Target).ThenBy(x => x.Source).Take(top).ToList();
         return (edges90, all.Sum(x => x.Mass), constant, largest, bySource, byTarget);
     }
-
-    private static void cuda_synchronize() => cuda.synchronize();
 
     private static double[] ToArray(Tensor t) => t.to_type(ScalarType.Float64).cpu().contiguous().data<double>().ToArray();
 
