@@ -63,6 +63,17 @@ rows.Add(Measurement.Time("MI layer measurement (k=16, 200 bootstrap, 1000 perms
     return $"I(T;Y) {result.LabelBits:F3} bits";
 }));
 
+// LIB on the sample's shape: relu1 and relu2 of the 784-64-64-10 MLP, 2,000 samples. The accumulation's
+// rate is the M' matrix products' own GFLOP/s, to compare with the float64 GEMM line of this run.
+rows.Add(Measurement.Time("LIB relu1+relu2 (2,000 samples, 784-64-64-10)", runs, () =>
+{
+    var stream = new ActivationStream(model, Batches, CPU, batch, 10);
+    var result = InterpAudit.Lib.LocalInteractionBasis.Measure(stream, ["relu1", "relu2"], new InterpAudit.Lib.LibOptions()).Result;
+    double flop = result.Layers.Sum(l => l.AccumulationGflop), seconds = result.Layers.Sum(l => l.AccumulationSeconds);
+    return $"features {string.Join("/", result.Layers.Select(l => $"{l.Layer} {l.LibFeatures} LIB {l.PcaFeatures} PCA"))}; " +
+           $"M' accumulation {flop / seconds:F1} GFLOP/s = {100 * flop / seconds / gemm64:F0}% of float64 GEMM ({flop:F2} GFLOP in {seconds:F3} s)";
+}));
+
 Console.WriteLine();
 Console.WriteLine($"{"benchmark",-58} {"median s",10} {"min s",10} {"max s",10}  note");
 foreach (Measurement.Timing row in rows)

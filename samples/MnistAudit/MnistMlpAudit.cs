@@ -19,6 +19,11 @@ namespace MnistAudit;
 [InformationCheck("relu2", MinLabelBits = 7.0, MinSignificantUnitFraction = 0.85)]
 [InformationCheck("fc3", MinLabelBits = 5.5)]
 [RedundancyCheck("relu1", "relu2", MaxCoInformation = 3.0)]
+// Local Interaction Basis (measured, τ = 1e-10, 2,000 samples): relu1 keeps 60 LIB features of 64 units
+// (63 PCA), 9 hold 99% of Λ; relu2 keeps 10 (exactly the logits' 10; 60 PCA), 9 hold 99%. Edges holding
+// 90% of the mass: relu1 → relu2 LIB 10 vs PCA 184 (sparsity gain 18.4); relu2 → output 30 vs 30 (gain
+// 1.0: fc3 is affine and the logits are not rotated, so both bases need the same edges).
+[LibCheck(Layers = new[] { "relu1", "relu2" }, MaxFeatures99 = 12, MinSparsityGain = 0.9)]
 public sealed class MnistMlpAudit : IAuditTarget
 {
     public IReadOnlyList<string> ClassNames { get; } = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];

@@ -8,6 +8,10 @@ namespace InterpAudit.Diagnostics;
 public static class DiagnosticCodes
 {
     public const string AccuracyBelowMinimum = "IA1001";
+    public const string LibFeaturesAboveMaximum = "IA1101";
+    public const string LibFeatures99AboveMaximum = "IA1102";
+    public const string LibEdges90AboveMaximum = "IA1103";
+    public const string LibSparsityGainBelowMinimum = "IA1104";
     public const string LabelInformationBelowMinimum = "IA1401";
     public const string SignificantUnitFractionBelowMinimum = "IA1402";
     public const string CoInformationAboveMaximum = "IA1403";
@@ -44,6 +48,9 @@ public static class DiagnosticCodes
     public const string SampleDataUnavailable = "IA3020";
     public const string BaselineFileInvalid = "IA3021";
     public const string SuppressionWithoutReason = "IA3022";
+    public const string TooFewSamplesForLayer = "IA3023";
+    public const string SectionNotDifferentiable = "IA3024";
+    public const string ConstantActivations = "IA3025";
     public const string NativeCompatFailed = "IA3101";
 
     public const string RunnerCrashed = "IA9001";
