@@ -57,7 +57,7 @@ internal sealed class CheckArgument
     public bool IsMaximum => string.Equals(BoundPrefix(Name), "max", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The value as C# would write it, invariant culture.</summary>
-    public string Display => Value.Value switch
+    public string Display => Value.Kind == TypedConstantKind.Array ? Value.ToCSharpString() : Value.Value switch
     {
         // Shortest round-trip form of the value as declared: 0.9, not 0.90000000000000002.
         double d when Value.Kind == TypedConstantKind.Primitive => d.ToString("R", CultureInfo.InvariantCulture),

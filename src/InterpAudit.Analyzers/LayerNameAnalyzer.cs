@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -41,21 +42,31 @@ public sealed class LayerNameAnalyzer : DiagnosticAnalyzer
             .Select(a => CheckApplication.Create(a, context.CancellationToken))
             .Where(c => c?.Syntax is not null)
             .SelectMany(c => c!.Arguments
-                .Where(a => a.Name.StartsWith("layer", StringComparison.OrdinalIgnoreCase) && a.Value.Value is string)
-                .Select(a => (Check: c, Argument: a)))
+                .Where(a => a.Name.StartsWith("layer", StringComparison.OrdinalIgnoreCase))
+                .SelectMany(a => LayerNames(a.Value).Select(layer => (Check: c, Argument: a, Layer: layer))))
             .ToList();
         if (layers.Count == 0) return;
 
         if (CreatedModel(type, symbols, context.Compilation, context.CancellationToken) is not { } model) return;
         if (ModelLayerNames.Read(model, symbols, context.Compilation, context.CancellationToken) is not { } names) return;
 
-        foreach ((CheckApplication check, CheckArgument argument) in layers)
+        foreach ((CheckApplication check, CheckArgument argument, string layer) in layers)
         {
-            string layer = (string)argument.Value.Value!;
             if (names.Contains(layer)) continue;
             context.ReportDiagnostic(Diagnostic.Create(Rules.UnknownLayer, argument.ValueLocationOr(check.Location), layer, model.Name, Expected(names)));
         }
     }
+
+    /// <summary>
+    /// The layer names an argument holds: one string (<c>"fc2"</c>) or an array of them
+    /// (<c>Layers = new[] { "relu1", "relu2" }</c>); reading <c>Value</c> of an array throws.
+    /// </summary>
+    private static IEnumerable<string> LayerNames(TypedConstant value) => value.Kind switch
+    {
+        TypedConstantKind.Array when !value.IsNull => value.Values.SelectMany(LayerNames),
+        TypedConstantKind.Primitive when value.Value is string name => [name],
+        _ => [],
+    };
 
     private static string Expected(ModelLayerNames names)
     {

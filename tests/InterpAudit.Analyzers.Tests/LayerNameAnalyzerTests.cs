@@ -84,6 +84,20 @@ public sealed class LayerNameAnalyzerTests
                 .WithArguments("Block0", "Net", "'fc1', 'head', '_fc1', '_fc2', 'block0', 'block0.fc', 'act'"));
 
     [Fact]
+    public Task Each_name_in_an_array_of_layers_is_checked() =>
+        Verify.VerifyAsync(Model + """
+
+            [InterpAudit.InterpretabilityAudit("a")]
+            [InterpAudit.LibCheck(Layers = {|#0:new[] { "fc1", "fc9" }|}, MaxFeatures99 = 40)]
+            public sealed class A : AuditBase
+            {
+                public override nn.Module<Tensor, Tensor> CreateModel() => new Net();
+            }
+            """,
+            Verify.Diagnostic(Rules.UnknownLayer).WithLocation(0)
+                .WithArguments("fc9", "Net", "'fc1', 'head', '_fc1', '_fc2', 'block0', 'block0.fc', 'act'"));
+
+    [Fact]
     public Task CreateModel_in_a_base_class_is_followed() =>
         Verify.VerifyAsync(Model + """
 
