@@ -71,6 +71,7 @@ public sealed class HtmlReportWriter : IReportWriter
             }).ToArray(),
             accuracy = AccuracySection.Build(result),
             information = InformationSection.Build(result),
+            lib = LibSection.Build(result),
             provenance = Provenance(result),
             toolVersion = result.ToolVersion,
             css = _css,
