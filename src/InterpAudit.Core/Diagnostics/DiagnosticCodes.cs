@@ -8,6 +8,7 @@ namespace InterpAudit.Diagnostics;
 public static class DiagnosticCodes
 {
     public const string AccuracyBelowMinimum = "IA1001";
+    public const string ClusterabilityBelowMinimum = "IA1201";
 
     public const string WeightsMissing = "IA3001";
     public const string WeightsShapeMismatch = "IA3002";
