@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace InterpAudit.Modularity;
 
 /// <summary>
@@ -6,7 +8,8 @@ namespace InterpAudit.Modularity;
 /// co-cluster k−1, then dead units; within a co-cluster by index. <see cref="Grid"/> downsamples the
 /// block-ordered |W| to at most <see cref="MaxGridSize"/> × <see cref="MaxGridSize"/> cells: grid row
 /// r averages the ordered outputs ⌊r·n/R⌋ … ⌊(r+1)·n/R⌋ − 1 (n outputs, R grid rows), and likewise for
-/// columns, so a cell can straddle a block boundary when a side has more than 64 units.
+/// columns, so a cell can straddle a block boundary when a side has more than 64 units. Cells keep
+/// four significant digits: enough for a colour scale, and a third off the size of metrics.json.
 /// </summary>
 /// <param name="OutputOrder">Output unit indices in display order.</param>
 /// <param name="InputOrder">Input unit indices in display order.</param>
@@ -39,13 +42,16 @@ public sealed record BlockOrderedWeights(
                 for (int i = rowStart; i < rowEnd; i++)
                     for (int j = columnStart; j < columnEnd; j++)
                         sum += graph.Strength(outputOrder[i], inputOrder[j]);
-                cells[c] = sum / ((rowEnd - rowStart) * (columnEnd - columnStart));
+                cells[c] = FourSignificantDigits(sum / ((rowEnd - rowStart) * (columnEnd - columnStart)));
             }
             grid[r] = cells;
         }
         return new BlockOrderedWeights(outputOrder, inputOrder,
             BlockSizes(partition.OutputLabels, partition.Clusters), BlockSizes(partition.InputLabels, partition.Clusters), grid);
     }
+
+    private static double FourSignificantDigits(double x) =>
+        x == 0 ? 0 : double.Parse(x.ToString("G4", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
     private static int[] Order(IReadOnlyList<int> labels, int clusters) =>
         Enumerable.Range(0, labels.Count)
