@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace InterpAudit.Modularity;
 
 /// <summary>How <see cref="LayerModularity"/> measures a layer.</summary>
@@ -9,5 +11,7 @@ public sealed record ModularityOptions(int Clusters = 4, int Restarts = 10, int 
 {
     public const int MinimumShuffles = 10;
 
+    /// <summary>The settings of each co-clustering (derived, so not repeated in metrics.json).</summary>
+    [JsonIgnore]
     public CoclusteringOptions Coclustering => new(Clusters, Restarts, Seed);
 }
