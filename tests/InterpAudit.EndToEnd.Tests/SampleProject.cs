@@ -23,6 +23,9 @@ public sealed class SampleProject
 
     public string Output => Path.Combine(Directory, "bin", "Debug", "net10.0", "interpaudit", "mnist-mlp");
 
+    /// <summary>The outputs of the second audit, of the variant trained with the enmeshment loss.</summary>
+    public string ModularOutput => Path.Combine(Directory, "bin", "Debug", "net10.0", "interpaudit", "mnist-mlp-modular");
+
     public string Weights => Path.Combine(Directory, "obj", "mnist-mlp.weights");
 
     public string Digits => Path.Combine(Directory, "obj", "mnist", "package", "src", "digits");

@@ -24,4 +24,7 @@ public sealed record TrainingOptions(int Epochs = TrainingOptions.DefaultEpochs,
 
     /// <summary>Batch size for measuring evaluation accuracy (no gradients, so larger is cheaper).</summary>
     public int EvaluationBatchSize { get; init; } = 500;
+
+    /// <summary>Null for the plain model; set, the enmeshment loss is added to the cross-entropy (the modular variant).</summary>
+    public EnmeshmentOptions? Enmeshment { get; init; }
 }

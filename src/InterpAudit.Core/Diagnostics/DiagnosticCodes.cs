@@ -12,6 +12,7 @@ public static class DiagnosticCodes
     public const string LibFeatures99AboveMaximum = "IA1102";
     public const string LibEdges90AboveMaximum = "IA1103";
     public const string LibSparsityGainBelowMinimum = "IA1104";
+    public const string ClusterabilityBelowMinimum = "IA1201";
     public const string LabelInformationBelowMinimum = "IA1401";
     public const string SignificantUnitFractionBelowMinimum = "IA1402";
     public const string CoInformationAboveMaximum = "IA1403";
