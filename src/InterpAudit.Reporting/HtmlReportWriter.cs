@@ -72,6 +72,7 @@ public sealed class HtmlReportWriter : IReportWriter
             accuracy = AccuracySection.Build(result),
             information = InformationSection.Build(result),
             lib = LibSection.Build(result),
+            modularity = ModularitySection.Build(result),
             provenance = Provenance(result),
             toolVersion = result.ToolVersion,
             css = _css,
