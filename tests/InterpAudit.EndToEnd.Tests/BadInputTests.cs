@@ -35,6 +35,18 @@ public sealed class BadInputTests(FixtureProject fixture)
     }
 
     [Fact]
+    public void An_unwritable_output_folder_is_IA3015_and_fails_the_build()
+    {
+        // A regular file where the output folder should be: no folder can be created there, even as root.
+        string blocked = Path.Combine(Path.GetTempPath(), "interpaudit-blocked-" + Guid.NewGuid().ToString("N"));
+        File.WriteAllText(blocked, "not a folder");
+        DotnetBuild.Outcome build = fixture.Audit("passing", $"-p:InterpAuditOutputPath={blocked}/out/");
+        Assert.False(build.Succeeded, build.ToString());
+        Assert.Contains("error IA3015: [passing] Could not write the audit outputs to", build.Output);
+        Assert.Contains("The previous outputs, if any, are unchanged.", build.Output);
+    }
+
+    [Fact]
     public void A_failed_run_keeps_the_previous_complete_outputs()
     {
         Assert.True(fixture.Audit("toggle").Succeeded);

@@ -4,33 +4,38 @@ namespace InterpAudit.EndToEnd.Tests;
 [Collection("sample")]
 public sealed class ReportInBrowserTests(SampleProject sample)
 {
-    private string ReportUrl => new Uri(Path.Combine(sample.Output, "report.html")).AbsoluteUri;
+    private string ReportUrl(string audit) => new Uri(Path.Combine(sample.OutputOf(audit), "report.html")).AbsoluteUri;
 
-    [Fact]
-    public void The_report_loads_offline_without_console_errors()
+    // The plain model passes with a warning (its report-only modularity check); the modular one passes.
+    [Theory]
+    [InlineData("mnist-mlp", "PASS WITH WARNINGS")]
+    [InlineData("mnist-mlp-modular", "PASS")]
+    public void The_report_loads_offline_without_console_errors(string audit, string verdict)
     {
         Assert.True(sample.FirstBuild.Succeeded, sample.FirstBuild.ToString());
-        HeadlessChromium.Run run = HeadlessChromium.Start("--dump-dom", ReportUrl);
+        HeadlessChromium.Run run = HeadlessChromium.Start("--dump-dom", ReportUrl(audit));
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("id=\"verdict\">PASS</div>", run.StandardOutput);
+        Assert.Contains($"id=\"verdict\">{verdict}</div>", run.StandardOutput);
         // Chromium logs page console messages (and failed loads) as "CONSOLE(…)" lines on stderr.
         Assert.DoesNotContain("CONSOLE", run.StandardError);
         Assert.DoesNotContain("ERR_", run.StandardError.Split('\n').Where(l => l.Contains("file://", StringComparison.Ordinal)));
     }
 
-    [Fact]
-    public void The_verdict_is_visible_as_white_text_on_the_verdict_colour()
+    [Theory]
+    [InlineData("mnist-mlp", 0x9a, 0x67, 0x00)]         // --warn
+    [InlineData("mnist-mlp-modular", 0x1a, 0x7f, 0x37)] // --pass
+    public void The_verdict_is_visible_as_white_text_on_the_verdict_colour(string audit, int red, int green, int blue)
     {
         string screenshot = Path.Combine(Directory.CreateTempSubdirectory("interpaudit-shot").FullName, "report.png");
-        HeadlessChromium.Run run = HeadlessChromium.Start("--window-size=1000,700", "--hide-scrollbars", $"--screenshot={screenshot}", ReportUrl);
+        HeadlessChromium.Run run = HeadlessChromium.Start("--window-size=1000,700", "--hide-scrollbars", $"--screenshot={screenshot}", ReportUrl(audit));
         Assert.True(File.Exists(screenshot), run.StandardError);
         PngImage image = PngImage.Read(screenshot);
 
-        // The pass colour (#1a7f37) marks the verdict box; find its bounding box near the top.
+        // The verdict colour marks the verdict box; find its bounding box near the top.
         int left = int.MaxValue, top = int.MaxValue, right = -1, bottom = -1;
         for (int y = 0; y < Math.Min(250, image.Height); y++)
             for (int x = 0; x < image.Width; x++)
-                if (Near(image[x, y], (0x1a, 0x7f, 0x37)))
+                if (Near(image[x, y], (red, green, blue)))
                     (left, top, right, bottom) = (Math.Min(left, x), Math.Min(top, y), Math.Max(right, x), Math.Max(bottom, y));
         Assert.True(right - left > 40 && bottom - top > 20, $"no verdict box found (box {left},{top}–{right},{bottom})");
 

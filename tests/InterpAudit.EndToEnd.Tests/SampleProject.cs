@@ -21,7 +21,9 @@ public sealed class SampleProject
 
     public string Directory { get; } = Path.Combine(DotnetBuild.RepoRoot, "samples", "MnistAudit");
 
-    public string Output => Path.Combine(Directory, "bin", "Debug", "net10.0", "interpaudit", "mnist-mlp");
+    public string Output => OutputOf("mnist-mlp");
+
+    public string OutputOf(string audit) => Path.Combine(Directory, "bin", "Debug", "net10.0", "interpaudit", audit);
 
     /// <summary>The outputs of the second audit, of the variant trained with the enmeshment loss.</summary>
     public string ModularOutput => Path.Combine(Directory, "bin", "Debug", "net10.0", "interpaudit", "mnist-mlp-modular");
