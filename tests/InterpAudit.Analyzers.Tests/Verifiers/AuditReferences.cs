@@ -28,6 +28,9 @@ internal static class AuditReferences
             .Concat(torchSharpDependencies)
             .Append(torchSharp.Location)
             .Append(typeof(IAuditTarget).Assembly.Location)
+            // What the sample's training code uses besides the declarations: Core and Training.
+            .Append(typeof(InterpAudit.Checks.CheckCatalog).Assembly.Location)
+            .Append(typeof(InterpAudit.Training.EnmeshmentLoss).Assembly.Location)
             .Distinct()
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .ToImmutableArray();
