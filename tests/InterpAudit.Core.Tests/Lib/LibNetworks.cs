@@ -49,11 +49,14 @@ internal static class LibNetworks
     public static double[] Vector(Random random, int length) => Enumerable.Range(0, length).Select(_ => random.NextDouble() - 0.5).ToArray();
 
     /// <summary>A stream over <paramref name="inputs"/> (float64, one row per sample) with all labels 0.</summary>
-    public static ActivationStream Stream(nn.Module<Tensor, Tensor> model, double[,] inputs, int batchSize = 256)
+    public static ActivationStream Stream(nn.Module<Tensor, Tensor> model, double[,] inputs, int batchSize = 256) =>
+        Stream(model, tensor(inputs), batchSize);
+
+    /// <summary>A stream over the first dimension of <paramref name="data"/> (any shape, e.g. [N, C, H, W]) with all labels 0.</summary>
+    public static ActivationStream Stream(nn.Module<Tensor, Tensor> model, Tensor data, int batchSize = 256)
     {
         model.eval();
-        int n = inputs.GetLength(0);
-        Tensor data = tensor(inputs);
+        int n = (int)data.shape[0];
         return new ActivationStream(model, size => Batches(data, n, size), CPU, batchSize, classCount: 1);
     }
 
@@ -68,4 +71,20 @@ internal static class LibNetworks
 
     public static LibAnalysis Measure(nn.Module<Tensor, Tensor> model, double[,] inputs, string[] layers, LibOptions? options = null) =>
         LocalInteractionBasis.Measure(Stream(model, inputs), layers, options ?? new LibOptions());
+
+    public static LibAnalysis Measure(nn.Module<Tensor, Tensor> model, Tensor inputs, string[] layers, LibOptions? options = null) =>
+        LocalInteractionBasis.Measure(Stream(model, inputs), layers, options ?? new LibOptions());
+
+    /// <summary>A float64 Conv2d with the given weight [out, in, kh, kw] and bias, padding keeping the spatial size.</summary>
+    public static Conv2d Convolution(double[,,,] weight, double[] bias)
+    {
+        int outputs = weight.GetLength(0), inputs = weight.GetLength(1), kernel = weight.GetLength(2);
+        var conv = nn.Conv2d(inputs, outputs, kernel, padding: kernel / 2, dtype: ScalarType.Float64);
+        using (no_grad())
+        {
+            conv.weight!.copy_(tensor(weight));
+            conv.bias!.copy_(tensor(bias));
+        }
+        return conv;
+    }
 }
