@@ -19,9 +19,10 @@ public sealed record LibOptions
 
     /// <summary>
     /// Upper bound on the float64 buffer of stacked per-sample gradients, in bytes. Output features are
-    /// split into chunks that fit (spec "Cost": large layers, convolutions with many positions).
+    /// split into chunks that fit (spec "Cost": large layers, convolutions with many positions). Null, the
+    /// default, sizes it from the memory available when the measurement starts (<see cref="LibMemoryBudget"/>).
     /// </summary>
-    public long GradientBufferBytes { get; init; } = 256L << 20;
+    public long? GradientBufferBytes { get; init; }
 
     /// <summary>
     /// The dtype M' is accumulated in. Always float64 in the product (spec "Pitfalls": float32 breaks the

@@ -35,6 +35,8 @@ public static class LocalInteractionBasis
         if (names.Length == 0) throw new ArgumentException("At least one layer is needed.", nameof(layers));
         foreach (string name in names) stream.Layers.Resolve(name, modelType);
 
+        // Fixed for the whole measurement, so that every layer is chunked by the same rule.
+        options = options with { GradientBufferBytes = options.GradientBufferBytes ?? LibMemoryBudget.For(stream.Device) };
         using var scope = NewDisposeScope();
         (List<LayerState> states, LayerState output, long inputSamples) = Moments(stream, names, options.Tau, modelType);
 
@@ -145,7 +147,7 @@ public static class LocalInteractionBasis
         LibOptions options, Device device, out Tensor pcaEdges)
     {
         int d = current.Units, r = (int)current.Variances.shape[0];
-        using var mPrime = new JacobianGram(d, options.AccumulatorType, device, options.GradientBufferBytes / 4);
+        using var mPrime = new JacobianGram(d, options.AccumulatorType, device, options.GradientBufferBytes!.Value / 4);
         Tensor edges = zeros(next.Axes.shape[1], 1 + r, dtype: ScalarType.Float64, device: device);
         long samples = 0, inputs = 0;
         section.Run(x => x, batch =>
@@ -220,7 +222,7 @@ public static class LocalInteractionBasis
         int count = (int)heads.shape[0];
         if (count == 0) return;
         long samples = leaf.dim() > 2 ? leaf.shape[0] * LibTensors.Positions(leaf) : leaf.shape[0];
-        int chunk = (int)Math.Clamp(options.GradientBufferBytes / Math.Max(1, samples * units * sizeof(double)), 1, count);
+        int chunk = (int)Math.Clamp(options.GradientBufferBytes!.Value / Math.Max(1, samples * units * sizeof(double)), 1, count);
         for (int first = 0; first < count; first += chunk)
         {
             int size = Math.Min(chunk, count - first);
