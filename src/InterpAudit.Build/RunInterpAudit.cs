@@ -159,8 +159,24 @@ namespace InterpAudit.Build
                 return;
             }
             Log.LogError(null, "IA9001", null, ProjectPath, 0, 0, 0, 0,
-                "The InterpAudit runner exited with code {0} without reporting a diagnostic (crashed or was killed); no outputs were replaced.{1}Log: {2}{1}Its last output:{1}{3}",
-                ExitCode, Environment.NewLine, string.IsNullOrEmpty(LogFile) ? "(none)" : LogFile, Tail());
+                "The InterpAudit runner exited with code {0}{4} without reporting a diagnostic (crashed or was killed); no outputs were replaced.{1}Log: {2}{1}Its last output:{1}{3}",
+                ExitCode, Environment.NewLine, string.IsNullOrEmpty(LogFile) ? "(none)" : LogFile, Tail(), Signal(ExitCode));
+        }
+
+        /// <summary>
+        /// On Unix a process ended by a signal reports 128 + the signal's number; decoding it tells a
+        /// user whether to look for the out-of-memory killer (SIGKILL), an abort (SIGABRT) or a CI cancel.
+        /// </summary>
+        internal static string Signal(int exitCode)
+        {
+            if (Path.DirectorySeparatorChar == '\\' || exitCode <= 128 || exitCode > 128 + 64) return "";
+            int signal = exitCode - 128;
+            string name = signal switch
+            {
+                1 => "SIGHUP", 2 => "SIGINT", 6 => "SIGABRT", 9 => "SIGKILL, e.g. the out-of-memory killer",
+                11 => "SIGSEGV", 15 => "SIGTERM", _ => "signal " + signal,
+            };
+            return $" (128 + {signal}: {name})";
         }
 
         private string Tail()

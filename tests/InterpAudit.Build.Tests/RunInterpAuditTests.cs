@@ -86,6 +86,28 @@ public sealed class RunInterpAuditTests
         Assert.Contains("Segmentation fault", error.Message);
     }
 
+    /// <summary>A runner killed by a signal (the out-of-memory killer, a CI cancel) is named as such.</summary>
+    [Fact]
+    public void A_runner_killed_by_sigkill_is_IA9001_naming_the_signal()
+    {
+        var (_, engine, result) = Run("""echo "measuring lib"; kill -9 $$""");
+        Assert.False(result);
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("IA9001", error.Code);
+        Assert.Contains("exited with code 137 (128 + 9: SIGKILL, e.g. the out-of-memory killer)", error.Message);
+        Assert.Contains("measuring lib", error.Message);
+    }
+
+    [Theory]
+    [InlineData(1, "")]
+    [InlineData(128, "")]
+    [InlineData(134, " (128 + 6: SIGABRT)")]
+    [InlineData(143, " (128 + 15: SIGTERM)")]
+    [InlineData(170, " (128 + 42: signal 42)")]
+    [InlineData(255, "")]
+    public void Exit_codes_above_128_are_decoded_as_signals(int exitCode, string expected) =>
+        Assert.Equal(expected, RunInterpAudit.Signal(exitCode));
+
     [Fact]
     public void A_runner_that_outlives_the_timeout_is_stopped_and_reported_as_IA9002()
     {

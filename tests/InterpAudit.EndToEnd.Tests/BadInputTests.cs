@@ -61,6 +61,68 @@ public sealed class BadInputTests(FixtureProject fixture)
     }
 
     [Fact]
+    public void A_runner_killed_mid_run_is_IA9001_and_keeps_the_previous_complete_outputs()
+    {
+        Assert.True(fixture.Audit("toggle").Succeeded);
+        string output = fixture.OutputOf("toggle");
+        Dictionary<string, string> before = Contents(output);
+
+        DotnetBuild.Outcome killed = fixture.Audit("toggle", new Dictionary<string, string> { ["FIXTURE_BREAK"] = "kill" });
+
+        Assert.False(killed.Succeeded);
+        Assert.Contains("error IA9001: The InterpAudit runner exited with code 137 (128 + 9: SIGKILL", killed.Output);
+        Assert.Contains("killing the runner mid-run", killed.Output);
+        Assert.Equal(before, Contents(output));
+        // The gate never passed: the next build runs the audit again rather than trusting a stamp.
+        Assert.False(File.Exists(Path.Combine(fixture.Directory, "obj", "Debug", "net10.0", "interpaudit.stamp")));
+    }
+
+    /// <summary>Every file in <paramref name="directory"/> (temporary files included) by name.</summary>
+    private static Dictionary<string, string> Contents(string directory) =>
+        Directory.GetFiles(directory).ToDictionary(p => Path.GetFileName(p), File.ReadAllText);
+
+    /// <summary>
+    /// Two configurations of one project built at once with -m, both writing one shared
+    /// InterpAuditOutputPath: both audits run and pass, and the folder holds one complete set of
+    /// outputs (the renames of the two runs are serialised), with no temporary files left.
+    /// </summary>
+    [Fact]
+    public void Two_configurations_built_at_once_into_one_output_folder_leave_one_complete_set()
+    {
+        string shared = Path.Combine(Path.GetTempPath(), "interpaudit-two-configurations", Guid.NewGuid().ToString("N"));
+        string traversal = Path.Combine(shared, "both.proj");
+        Directory.CreateDirectory(shared);
+        string project = Path.Combine(fixture.Directory, "AuditFixture.csproj");
+        File.WriteAllText(traversal, $"""
+            <Project>
+              <ItemGroup>
+                <Configuration Include="{project}" AdditionalProperties="Configuration=Debug" />
+                <Configuration Include="{project}" AdditionalProperties="Configuration=Release" />
+              </ItemGroup>
+              <Target Name="Build">
+                <MSBuild Projects="@(Configuration)" BuildInParallel="true"
+                         Properties="InterpAuditAudit=passing;InterpAuditOutputPath={shared}/out/" />
+              </Target>
+            </Project>
+            """);
+        // Release once on its own first, so that both configurations are built and the fixture's weights
+        // are current: what runs at once below is the two audits, not two trainings.
+        Assert.True(DotnetBuild.Run(fixture.Directory, "--no-restore", "-c", "Release", "-p:InterpAuditAudit=passing").Succeeded);
+        foreach (string configuration in new[] { "Debug", "Release" })
+            File.Delete(Path.Combine(fixture.Directory, "obj", configuration, "net10.0", "interpaudit.stamp"));
+
+        DotnetBuild.Outcome both = DotnetBuild.Run(shared, "--no-restore", "-m:2", traversal);
+
+        Assert.True(both.Succeeded, both.ToString());
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(both.Output, @"\[passing\] PASS").Count);
+        string output = Path.Combine(shared, "out", "passing");
+        Assert.Equal(["junit.xml", "metrics.json", "report.html", "results.sarif", "summary.md"],
+            Directory.GetFiles(output).Select(Path.GetFileName).Order());
+        using var metrics = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "metrics.json")));
+        Assert.Equal("passing", metrics.RootElement.GetProperty("audit").GetString());
+    }
+
+    [Fact]
     public void A_runner_crash_is_IA9001_with_the_runners_last_output()
     {
         DotnetBuild.Outcome build = fixture.Audit("crash");
