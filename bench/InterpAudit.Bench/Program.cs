@@ -74,6 +74,20 @@ rows.Add(Measurement.Time("LIB relu1+relu2 (2,000 samples, 784-64-64-10)", runs,
            $"M' accumulation {flop / seconds:F1} GFLOP/s = {100 * flop / seconds / gemm64:F0}% of float64 GEMM ({flop:F2} GFLOP in {seconds:F3} s)";
 }));
 
+// Modularity: co-clustering with its shuffle null (10 shuffles, 10 k-means restarts) on the sample's fc1
+// (64×784) and fc2 (64×64), and on a 1024×1024 layer to show how it scales.
+foreach ((string name, Tensor weight) in new[]
+{
+    ("fc1 64×784", ((TorchSharp.Modules.Linear)model[0]).weight!.detach()),
+    ("fc2 64×64", ((TorchSharp.Modules.Linear)model[2]).weight!.detach()),
+    ("1024×1024 Gaussian", randn(1024, 1024)),
+})
+    rows.Add(Measurement.Time($"modularity {name} (k=4, 10 restarts, null of 10 shuffles)", runs, () =>
+    {
+        var result = InterpAudit.Modularity.LayerModularity.Measure(weight, new InterpAudit.Modularity.ModularityOptions());
+        return $"C {result.Clusterability:F3}, null {result.Null.Mean:F3}";
+    }));
+
 Console.WriteLine();
 Console.WriteLine($"{"benchmark",-58} {"median s",10} {"min s",10} {"max s",10}  note");
 foreach (Measurement.Timing row in rows)
