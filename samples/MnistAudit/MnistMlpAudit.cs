@@ -36,7 +36,12 @@ public sealed class MnistMlpAudit : IAuditTarget
 
     public nn.Module<Tensor, Tensor> CreateModel() => new MnistMlp();
 
-    /// <summary>The 2,000 evaluation digits, streamed from the cache in the same order every time.</summary>
+    /// <summary>
+    /// The 2,000 evaluation digits, streamed from the cache in the same order every time.
+    /// MNISTAUDIT_EVALUATE_ALL=1 streams all 10,000 instead: bench/memory.sh uses it to measure the
+    /// audit's peak memory on five times the data.
+    /// </summary>
     public IEnumerable<LabelledBatch> EvaluationBatches(int batchSize) =>
-        MnistData.Open(MnistData.DefaultDirectory).Batches(MnistSplit.Evaluation, batchSize);
+        MnistData.Open(MnistData.DefaultDirectory).Batches(
+            Environment.GetEnvironmentVariable("MNISTAUDIT_EVALUATE_ALL") == "1" ? MnistSplit.All : MnistSplit.Evaluation, batchSize);
 }

@@ -28,7 +28,12 @@ public sealed class MnistData
 
     public int EvaluationCount { get; }
 
-    public int Count(MnistSplit split) => split == MnistSplit.Training ? TrainingCount : EvaluationCount;
+    public int Count(MnistSplit split) => split switch
+    {
+        MnistSplit.Training => TrainingCount,
+        MnistSplit.Evaluation => EvaluationCount,
+        _ => TrainingCount + EvaluationCount,
+    };
 
     /// <summary>The cache in <paramref name="dataDirectory"/>; converted from the package's JSON there if missing.</summary>
     public static MnistData Open(string dataDirectory)
@@ -81,7 +86,7 @@ public sealed class MnistData
     }
 
     private long Offset(MnistSplit split) =>
-        MnistCacheFormat.HeaderSize + (split == MnistSplit.Training ? 0L : (long)TrainingCount * MnistCacheFormat.RecordSize);
+        MnistCacheFormat.HeaderSize + (split == MnistSplit.Evaluation ? (long)TrainingCount * MnistCacheFormat.RecordSize : 0L);
 
     private static LabelledBatch Decode(ReadOnlySpan<byte> records, int count)
     {
