@@ -7,6 +7,8 @@ namespace InterpAudit.Reporting;
 /// <summary>
 /// results.sarif: SARIF 2.1.0 for code-scanning dashboards. Only failed checks are results, located at
 /// the declaring attribute, with a partial fingerprint that survives value changes and moved lines.
+/// Files inside the audited project's git working tree are relative URIs against the base id SRCROOT
+/// (SARIF §3.4.4), which GitHub code scanning resolves against its checkout; others stay absolute.
 /// </summary>
 public sealed class SarifWriter : IReportWriter
 {
@@ -22,7 +24,7 @@ public sealed class SarifWriter : IReportWriter
             ["shortDescription"] = new JsonObject { ["text"] = RuleNames.Sentence(code) },
             ["helpUri"] = RuleNames.HelpUri(code),
         }).ToArray());
-        var results = new JsonArray(failed.Select(c => (JsonNode)Result(result.Audit, c)).ToArray());
+        var results = new JsonArray(failed.Select(c => (JsonNode)Result(result.Audit, c, result.SourceRoot)).ToArray());
         var log = new JsonObject
         {
             ["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json",
@@ -42,6 +44,11 @@ public sealed class SarifWriter : IReportWriter
                 ["results"] = results,
             }),
         };
+        if (result.SourceRoot is { } root)
+            log["runs"]![0]!["originalUriBaseIds"] = new JsonObject
+            {
+                [SourceRootId] = new JsonObject { ["uri"] = new Uri(Path.TrimEndingDirectorySeparator(root) + "/").AbsoluteUri },
+            };
         using var writer = new Utf8JsonWriter(destination, new JsonWriterOptions { Indented = true });
         log.WriteTo(writer);
     }
@@ -50,7 +57,9 @@ public sealed class SarifWriter : IReportWriter
     private static string RuleOf(CheckResult check) =>
         check.Verdict == Verdict.Fail ? check.Code : Diagnostics.DiagnosticCodes.MetricRegressed;
 
-    private static JsonObject Result(string audit, CheckResult check)
+    public const string SourceRootId = "SRCROOT";
+
+    private static JsonObject Result(string audit, CheckResult check, string? sourceRoot)
     {
         var result = new JsonObject
         {
@@ -71,10 +80,26 @@ public sealed class SarifWriter : IReportWriter
             {
                 ["physicalLocation"] = new JsonObject
                 {
-                    ["artifactLocation"] = new JsonObject { ["uri"] = new Uri(location.File).AbsoluteUri },
+                    ["artifactLocation"] = ArtifactLocation(location.File, sourceRoot),
                     ["region"] = new JsonObject { ["startLine"] = location.Line, ["startColumn"] = location.Column },
                 },
             });
         return result;
+    }
+
+    private static JsonObject ArtifactLocation(string file, string? sourceRoot)
+    {
+        if (sourceRoot is not null)
+        {
+            string relative = Path.GetRelativePath(sourceRoot, file);
+            if (!Path.IsPathRooted(relative) && relative != ".." && !relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                return new JsonObject
+                {
+                    // Each segment percent-encoded (spaces, '#'), the separators kept as '/'.
+                    ["uri"] = string.Join('/', relative.Split(Path.DirectorySeparatorChar).Select(Uri.EscapeDataString)),
+                    ["uriBaseId"] = SourceRootId,
+                };
+        }
+        return new JsonObject { ["uri"] = new Uri(file).AbsoluteUri };
     }
 }

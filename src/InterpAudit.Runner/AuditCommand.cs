@@ -67,6 +67,7 @@ internal static class AuditCommand
                 result = result with
                 {
                     SourceRevision = GitRevision.Of(options.ProjectDirectory),
+                    SourceRoot = GitRevision.RepositoryRoot(options.ProjectDirectory),
                     Checks = result.Checks.Select(c => c with { Location = sources.CheckAttribute(audit.Type, audit.Audit.Name, c.Declaration) ?? auditLocation }).ToList(),
                 };
                 (result, IReadOnlyList<RegressionFinding> findings) = ApplyBaseline(result, baselines, options.AcceptBaseline, diagnostics);

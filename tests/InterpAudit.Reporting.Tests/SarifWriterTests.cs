@@ -29,6 +29,35 @@ public sealed class SarifWriterTests
         Assert.Equal("AccuracyBelowMinimum", run.GetProperty("tool").GetProperty("driver").GetProperty("rules")[0].GetProperty("name").GetString());
     }
 
+    /// <summary>
+    /// In a git working tree, files are repository-relative against SRCROOT (what GitHub code scanning
+    /// resolves against its checkout), escaped per segment; a file outside the tree stays absolute.
+    /// </summary>
+    [Fact]
+    public void Files_in_the_repository_are_relative_to_srcroot_and_others_stay_absolute()
+    {
+        AuditResult original = SampleResults.Create();
+        AuditResult result = original with
+        {
+            SourceRoot = "/work/repo",
+            Checks =
+            [
+                original.Checks.First(c => c.FailsGate) with { Location = new SourceLocation("/work/repo/samples/My Audit#1.cs", 14, 6) },
+                original.Checks.Last(c => c.FailsGate) with { Location = new SourceLocation("/elsewhere/Audit.cs", 3, 2) },
+            ],
+        };
+
+        JsonElement run = Sarif(result).GetProperty("runs")[0];
+
+        Assert.Equal("file:///work/repo/", run.GetProperty("originalUriBaseIds").GetProperty("SRCROOT").GetProperty("uri").GetString());
+        JsonElement[] locations = run.GetProperty("results").EnumerateArray()
+            .Select(r => r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation")).ToArray();
+        Assert.Equal("samples/My%20Audit%231.cs", locations[0].GetProperty("uri").GetString());
+        Assert.Equal("SRCROOT", locations[0].GetProperty("uriBaseId").GetString());
+        Assert.Equal("file:///elsewhere/Audit.cs", locations[1].GetProperty("uri").GetString());
+        Assert.False(locations[1].TryGetProperty("uriBaseId", out _));
+    }
+
     [Fact]
     public void Fingerprints_survive_new_values_and_moved_lines_but_tell_scopes_apart()
     {

@@ -44,4 +44,12 @@ public sealed class GitRevisionTests
     {
         Assert.Null(GitRevision.Of(Directory.CreateTempSubdirectory("interpaudit-nogit").FullName));
     }
+
+    [Fact]
+    public void The_repository_root_is_the_folder_holding_dot_git_and_none_outside_a_repository()
+    {
+        string project = Repository(git => File.WriteAllText(Path.Combine(git, "HEAD"), Commit + "\n"));
+        Assert.Equal(Path.GetFullPath(Path.Combine(project, "..", "..")), GitRevision.RepositoryRoot(project));
+        Assert.Null(GitRevision.RepositoryRoot(Directory.CreateTempSubdirectory("interpaudit-nogit").FullName));
+    }
 }

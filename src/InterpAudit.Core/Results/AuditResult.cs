@@ -26,6 +26,12 @@ public sealed record AuditResult(
     /// <summary>The source commit the audited project was built from, when it is in a git repository.</summary>
     public string? SourceRevision { get; init; }
 
+    /// <summary>
+    /// The working tree of that repository: SARIF locates files relative to it, as code-scanning
+    /// services expect (they resolve against their own checkout, whose absolute path differs).
+    /// </summary>
+    public string? SourceRoot { get; init; }
+
     /// <summary>Fail when an error-severity check failed its threshold or regressed; Warn for warnings.</summary>
     public AuditVerdict Verdict =>
         Checks.Any(c => c.FailsGate && c.Severity == CheckSeverity.Error) ? AuditVerdict.Fail

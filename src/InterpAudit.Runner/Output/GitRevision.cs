@@ -6,6 +6,15 @@ namespace InterpAudit.Runner.Output;
 /// </summary>
 internal static class GitRevision
 {
+    /// <summary>The working tree's root: the nearest folder at or above <paramref name="directory"/> with a .git.</summary>
+    public static string? RepositoryRoot(string directory)
+    {
+        for (DirectoryInfo? d = new(directory); d is not null; d = d.Parent)
+            if (File.Exists(Path.Combine(d.FullName, ".git")) || Directory.Exists(Path.Combine(d.FullName, ".git")))
+                return d.FullName;
+        return null;
+    }
+
     public static string? Of(string directory)
     {
         for (DirectoryInfo? d = new(directory); d is not null; d = d.Parent)
