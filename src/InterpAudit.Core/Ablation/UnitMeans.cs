@@ -19,13 +19,13 @@ internal static class UnitMeans
         stream.ForEach([layer], batch =>
         {
             Tensor output = batch.Activations[layer];
-            Tensor rows = UnitsLast(output, units).to_type(ScalarType.Float64).sum(0);
+            Tensor rows = UnitsLast(output, units).to_type(ScalarType.Float64).sum(dim: 0);
             if (sum is null) sum = rows.DetachFromDisposeScope();
             else sum.add_(rows);
             samples += output.shape[0];
         });
         using Tensor total = sum!;
-        return total.div(samples);
+        return total.div((double)samples);
     }
 
     /// <summary><c>[batch, positions, units]</c>: the unit axis moved last, everything else but the batch flattened.</summary>
