@@ -13,9 +13,9 @@ namespace InterpAudit.Ablation;
 /// <para>
 /// Two streamed passes whatever the number of clusters and random sets: one for the unit means, one
 /// that runs the clean model and every ablated variant (1 + 2·k·(1 + n) of them) on each batch, stacked
-/// into as few forward passes as <see cref="AblationOptions.MaxRowsPerForward"/> allows. Counts are
-/// integers, so a Δ of 0 is exactly 0. The whole model runs for each variant (any model works); the
-/// layers before the ablated one repeat identical work, the price of not assuming a Sequential.
+/// into as few forward passes as <see cref="AblationOptions.MaxRowsPerForward"/> allows; where the
+/// model allows it (checked per batch, see <see cref="AblatedAccuracy"/>) the layers before the ablated
+/// one run once per batch rather than once per variant. Counts are integers, so a Δ of 0 is exactly 0.
 /// </para>
 /// </summary>
 public static class ClusterAblation
@@ -40,7 +40,7 @@ public static class ClusterAblation
             variants.AddRange(randomSets.SelectMany(sets => sets.Select(set => new AblationVariant(set, kind))));
         }
 
-        long[][] correct = AblatedAccuracy.Count(stream, layer, units, means, variants, classNames.Count, options.MaxRowsPerForward);
+        (long[][] correct, bool expandedAtLayer) = AblatedAccuracy.Count(stream, layer, units, means, variants, classNames.Count, options.MaxRowsPerForward, options.StackAtLayer);
         IReadOnlyList<long> totals = stream.Dataset!.ClassCounts;
         long[] clean = correct[0];
 
@@ -59,7 +59,7 @@ public static class ClusterAblation
 
         return new ClusterAblationResult(layer, units.Count, classNames, options, clusterSource,
             clusters.Select(c => (IReadOnlyList<int>)c.Order().ToArray()).ToArray(), totals, clean, unitMeans,
-            byKind[AblationKind.Zero], byKind[AblationKind.Mean]);
+            byKind[AblationKind.Zero], byKind[AblationKind.Mean]) { StackedAtLayer = expandedAtLayer };
     }
 
     private static readonly AblationKind[] Kinds = [AblationKind.Zero, AblationKind.Mean];

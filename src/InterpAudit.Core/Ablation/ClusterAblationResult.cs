@@ -26,5 +26,8 @@ public sealed record ClusterAblationResult(
     /// <summary>Per-class accuracy without ablation; NaN for a class without samples.</summary>
     public IReadOnlyList<double> CleanAccuracy => CleanCorrect.Zip(ClassTotals, (c, t) => t == 0 ? double.NaN : (double)c / t).ToArray();
 
+    /// <summary>Whether the variants were stacked at the layer throughout (false: the inputs were repeated per variant).</summary>
+    public bool StackedAtLayer { get; init; }
+
     public AblationKindResult For(AblationKind kind) => kind == AblationKind.Zero ? Zero : Mean;
 }
