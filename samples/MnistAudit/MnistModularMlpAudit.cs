@@ -15,6 +15,12 @@ namespace MnistAudit;
 [AccuracyCheck(MinOverall = 0.93)]
 [AccuracyCheck(Min = 0.88)]
 [ModularityCheck("fc2", Clusters = 4, MinClusterability = 0.9)]
+// Per-class ablation of the same 4 co-clusters (16 units each), measured: mean ablation (judged) S_c
+// 0.63, 0.32, 0.35, 0.38, mean 0.42 against 0.41 for random unit sets; ranks p 0.19, 0.33, 0.67, 0.57;
+// largest collateral drop 0.20. Zero ablation: mean S 0.35 (random 0.41). Clustered, not specialised:
+// the modular fc2 separates into blocks, but they are no more class-specific than random units — and
+// less than the plain model's clusters (mean S 0.51), as the modularity paper's follow-up found.
+[AblationCheck("fc2", MinSpecialization = 0.35, MaxCollateralDrop = 0.3)]
 public sealed class MnistModularMlpAudit : IAuditTarget
 {
     public IReadOnlyList<string> ClassNames { get; } = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];

@@ -13,6 +13,8 @@ public static class DiagnosticCodes
     public const string LibEdges90AboveMaximum = "IA1103";
     public const string LibSparsityGainBelowMinimum = "IA1104";
     public const string ClusterabilityBelowMinimum = "IA1201";
+    public const string SpecializationBelowMinimum = "IA1301";
+    public const string CollateralDropAboveMaximum = "IA1302";
     public const string LabelInformationBelowMinimum = "IA1401";
     public const string SignificantUnitFractionBelowMinimum = "IA1402";
     public const string CoInformationAboveMaximum = "IA1403";
