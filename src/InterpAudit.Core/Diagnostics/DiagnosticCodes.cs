@@ -13,6 +13,7 @@ public static class DiagnosticCodes
     public const string LibEdges90AboveMaximum = "IA1103";
     public const string LibSparsityGainBelowMinimum = "IA1104";
     public const string ClusterabilityBelowMinimum = "IA1201";
+    public const string CircuitSizeAboveMaximum = "IA1202";
     public const string LabelInformationBelowMinimum = "IA1401";
     public const string SignificantUnitFractionBelowMinimum = "IA1402";
     public const string CoInformationAboveMaximum = "IA1403";
@@ -52,6 +53,7 @@ public static class DiagnosticCodes
     public const string TooFewSamplesForLayer = "IA3023";
     public const string SectionNotDifferentiable = "IA3024";
     public const string ConstantActivations = "IA3025";
+    public const string UnsupportedCircuitModel = "IA3026";
     public const string NativeCompatFailed = "IA3101";
 
     public const string RunnerCrashed = "IA9001";
