@@ -73,6 +73,7 @@ public sealed class HtmlReportWriter : IReportWriter
             information = InformationSection.Build(result),
             lib = LibSection.Build(result),
             modularity = ModularitySection.Build(result),
+            circuits = CircuitSection.Build(result),
             provenance = Provenance(result),
             toolVersion = result.ToolVersion,
             css = _css,
