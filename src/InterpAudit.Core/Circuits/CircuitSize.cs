@@ -22,8 +22,11 @@ public static class CircuitSize
         CircuitOptions options, IProgress<string>? progress = null)
     {
         LinearChain chain = captured.Chain;
-        var classes = new List<ClassCircuit>();
-        for (int y = 0; y < classNames.Count; y++)
+        // Classes are independent passes over their own copy of the weights: one per core. Each
+        // result lands at its class's index, so the outcome does not depend on the scheduling.
+        var classes = new ClassCircuit[classNames.Count];
+        var reporting = new object();
+        Parallel.For(0, classNames.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, y =>
         {
             long start = Stopwatch.GetTimestamp();
             ClassInputs samples = captured.Classes[y];
@@ -31,10 +34,10 @@ public static class CircuitSize
                 ? AttributionCircuitPruning.Run(chain, samples, options.RelativeTolerance)
                 : GreedyCircuitPruning.Run(chain, samples, options.RelativeTolerance);
             double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
-            ClassCircuit circuit = ClassCircuit.From(classNames[y], samples.Count, outcome, chain.WeightCount);
-            progress?.Report($"ECS ({Name(mode)}) of class {classNames[y]}: {circuit.Ecs:F4} on {samples.Count} samples in {seconds:F1} s");
-            classes.Add(circuit);
-        }
+            classes[y] = ClassCircuit.From(classNames[y], samples.Count, outcome, chain.WeightCount);
+            lock (reporting) // the runner's progress writer is not thread-safe
+                progress?.Report($"ECS ({Name(mode)}) of class {classNames[y]}: {classes[y].Ecs:F4} on {samples.Count} samples in {seconds:F1} s");
+        });
         return new CircuitSizeResult(Name(mode), LossCriterion.Describe(options.RelativeTolerance), options.RelativeTolerance,
             options.MaxSamplesPerClass, chain.Describe(), chain.Layers.Select(l => l.Name).ToArray(), chain.WeightCount, classes);
     }
