@@ -49,7 +49,7 @@ public sealed class CircuitSectionTests
         Assert.Contains("<rect x=\"120\" y=\"29\" width=\"360\" height=\"10\" fill=\"#4c72b0\">", html);
         Assert.Contains("<line x1=\"336\" x2=\"336\" y1=\"1\" y2=\"25\" stroke=\"#c44e52\"", html); // 120 + 0.03/0.05·360
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "stroke=\"#c44e52\" stroke-width=\"2\""));
-        Assert.Contains(">0.0500</text>", html);
+        Assert.Contains(">0.0200 · fast 0.0400</text>", html);
         Assert.Contains("mean |ECS<sub>exact</sub> − ECS<sub>fast</sub>| 0.0100 (largest 0.0200), mean Jaccard overlap of the zeroed weights 0.7500", html);
         Assert.Contains("Order dependence:", html);
         Assert.Contains("ECS can understate the class&#39;s circuit", html.Replace("&#x27;", "&#39;"));

@@ -54,7 +54,7 @@ internal static class CircuitSection
                 meanJaccard = Fraction(agreement.MeanJaccard),
             },
             scale = Fraction(scale),
-            chartWidth = (int)(Left + BarArea + 80),
+            chartWidth = (int)(Left + BarArea + (exact is not null && fast is not null ? 150 : 80)),
             chartHeight = (int)(names.Count * RowHeight + 22),
             axisY = Svg.Px(names.Count * RowHeight + 4),
             axisEnd = Svg.Px(Left + BarArea),
@@ -67,7 +67,9 @@ internal static class CircuitSection
                 fastY = Svg.Px(i * RowHeight + (exact is null ? 3 : 15)),
                 exactWidth = exact is null ? null : Svg.Px(Width(exact.Classes[i].Ecs)),
                 fastWidth = fast is null ? null : Svg.Px(Width(fast.Classes[i].Ecs)),
-                value = Fraction((exact ?? fast!).Classes[i].Ecs),
+                value = exact is not null && fast is not null
+                    ? $"{Fraction(exact.Classes[i].Ecs)} · fast {Fraction(fast.Classes[i].Ecs)}"
+                    : Fraction((exact ?? fast!).Classes[i].Ecs),
                 labelX = Svg.Px(Left + BarArea + 8),
                 hasBaseline = !double.IsNaN(baseline[i]),
                 baselineX = Svg.Px(Left + Width(baseline[i])),
