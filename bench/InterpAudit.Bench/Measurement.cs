@@ -7,9 +7,10 @@ internal static class Measurement
 {
     public sealed record Timing(string Name, double MedianSeconds, double MinSeconds, double MaxSeconds, int Runs, string Note);
 
-    public static Timing Time(string name, int runs, Func<string> work)
+    /// <param name="warmUp">False for work that runs for many seconds, where the JIT's share is noise and a second run costs minutes.</param>
+    public static Timing Time(string name, int runs, Func<string> work, bool warmUp = true)
     {
-        string note = work(); // warm-up: JIT, libtorch's first-call allocations
+        string note = warmUp ? work() : ""; // warm-up: JIT, libtorch's first-call allocations
         var seconds = new List<double>();
         for (int i = 0; i < runs; i++)
         {

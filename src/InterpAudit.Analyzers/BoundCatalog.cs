@@ -28,6 +28,9 @@ internal static class BoundCatalog
         ["InterpAudit.AccuracyCheckAttribute.MinOverall"] = BoundRange.Fraction,
         ["InterpAudit.InformationCheckAttribute.MinLabelBits"] = BoundRange.AtLeast(0),
         ["InterpAudit.ModularityCheckAttribute.MinClusterability"] = BoundRange.Fraction,
+        ["InterpAudit.CircuitCheckAttribute.MaxMeanEcs"] = BoundRange.Fraction,
+        ["InterpAudit.CircuitCheckAttribute.MaxEcs"] = BoundRange.Fraction,
+        ["InterpAudit.CircuitCheckAttribute.MaxSamplesPerClass"] = BoundRange.AtLeast(1),
         // A measurement over no components, permutations or clusters measures nothing, in any family.
         ["*.Components"] = BoundRange.AtLeast(1),
         ["*.Permutations"] = BoundRange.AtLeast(1),

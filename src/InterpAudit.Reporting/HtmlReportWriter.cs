@@ -74,6 +74,7 @@ public sealed class HtmlReportWriter : IReportWriter
             lib = LibSection.Build(result),
             modularity = ModularitySection.Build(result),
             ablation = AblationSection.Build(result),
+            circuits = CircuitSection.Build(result),
             provenance = Provenance(result),
             toolVersion = result.ToolVersion,
             css = _css,

@@ -15,6 +15,7 @@ public static class DiagnosticCodes
     public const string ClusterabilityBelowMinimum = "IA1201";
     public const string SpecializationBelowMinimum = "IA1301";
     public const string CollateralDropAboveMaximum = "IA1302";
+    public const string CircuitSizeAboveMaximum = "IA1202";
     public const string LabelInformationBelowMinimum = "IA1401";
     public const string SignificantUnitFractionBelowMinimum = "IA1402";
     public const string CoInformationAboveMaximum = "IA1403";
@@ -54,6 +55,7 @@ public static class DiagnosticCodes
     public const string TooFewSamplesForLayer = "IA3023";
     public const string SectionNotDifferentiable = "IA3024";
     public const string ConstantActivations = "IA3025";
+    public const string UnsupportedCircuitModel = "IA3026";
     public const string NativeCompatFailed = "IA3101";
 
     public const string RunnerCrashed = "IA9001";

@@ -60,6 +60,7 @@ public sealed class DeviceChoiceTests
         new LibCheckAttribute { Layers = ["relu1", "relu2"], MaxLibFeatures = 100, MinSparsityGain = 0 },
         new ModularityCheckAttribute("fc2") { MinClusterability = 0, Clusters = 2 },
         new AblationCheckAttribute("fc2") { MinSpecialization = 0, MaxCollateralDrop = 1, Clusters = 2 },
+        new CircuitCheckAttribute { MaxMeanEcs = 1, Mode = EcsMode.Both, MaxSamplesPerClass = 50 },
     ];
 
     private static AuditResult Run(string weights, string device) =>

@@ -1,0 +1,24 @@
+namespace InterpAudit.Circuits;
+
+/// <summary>
+/// ECS per class in one mode, as metrics.json and the report show it.
+/// </summary>
+/// <param name="Mode">"exact" or "fast".</param>
+/// <param name="Criterion">The keep-zero rule in words, with its tolerance.</param>
+/// <param name="Chain">The pruned layers as discovered, e.g. "fc1 → relu1 → fc2 → relu2 → fc3".</param>
+/// <param name="Layers">The Linear layers, in chain order.</param>
+/// <param name="Weights">Weights visited per class: every weight of those layers (biases are not pruned).</param>
+public sealed record CircuitSizeResult(
+    string Mode, string Criterion, double RelativeTolerance, int MaxSamplesPerClass, string Chain,
+    IReadOnlyList<string> Layers, long Weights, IReadOnlyList<ClassCircuit> Classes)
+{
+    /// <summary>Mean ECS over the classes; NaN when a class had no samples (it cannot be judged).</summary>
+    public double MeanEcs => Classes.Count == 0 ? double.NaN : Classes.Average(c => c.Ecs);
+
+    /// <summary>The caveats the report states with every ECS figure (spec modularity.md §4).</summary>
+    public static IReadOnlyList<string> Caveats { get; } =
+    [
+        "Order dependence: the greedy pass visits the last layer first and each matrix row by row; another order keeps a different set of weights, and ECS changes with it.",
+        "Slack: zeroing a weight that serves other classes can lower this class's loss below the original; the greedy pass then spends that slack on the class's own weights, so ECS can understate the class's circuit.",
+    ];
+}
