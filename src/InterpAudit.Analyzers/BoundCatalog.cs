@@ -31,10 +31,17 @@ internal static class BoundCatalog
         ["InterpAudit.CircuitCheckAttribute.MaxMeanEcs"] = BoundRange.Fraction,
         ["InterpAudit.CircuitCheckAttribute.MaxEcs"] = BoundRange.Fraction,
         ["InterpAudit.CircuitCheckAttribute.MaxSamplesPerClass"] = BoundRange.AtLeast(1),
+        ["InterpAudit.ModularityCheckAttribute.MinNormalizedClusterability"] = BoundRange.Fraction,
+        ["InterpAudit.ModularityCheckAttribute.MaxEnmeshment"] = BoundRange.Fraction,
+        ["InterpAudit.ModularityCheckAttribute.Shuffles"] = BoundRange.AtLeast(10),
+        ["InterpAudit.AblationCheckAttribute.MinSpecialization"] = BoundRange.Fraction,
+        ["InterpAudit.AblationCheckAttribute.MaxCollateralDrop"] = BoundRange.Fraction,
+        ["InterpAudit.AblationCheckAttribute.RandomSets"] = BoundRange.AtLeast(20),
+        ["*.Restarts"] = BoundRange.AtLeast(1),
         // A measurement over no components, permutations or clusters measures nothing, in any family.
         ["*.Components"] = BoundRange.AtLeast(1),
         ["*.Permutations"] = BoundRange.AtLeast(1),
-        ["*.Clusters"] = BoundRange.AtLeast(1),
+        ["*.Clusters"] = BoundRange.AtLeast(2),
     };
 
     /// <summary>The range of one argument of a check attribute, or null when it has none.</summary>

@@ -44,6 +44,30 @@ public sealed class CheckBoundsAnalyzerTests
             Verify.Diagnostic(Rules.CountOutOfRange).WithLocation(1).WithArguments("ProbeCheck", "Neighbours", "-1", "0"),
             Verify.Diagnostic(Rules.CountOutOfRange).WithLocation(2).WithArguments("ProbeCheck", "Components", "0", "1"));
 
+    /// <summary>The modularity, ablation and circuit families' ranges, as their checks validate them (IA3013).</summary>
+    [Fact]
+    public Task Modularity_ablation_and_circuit_bounds_outside_their_ranges_are_reported() =>
+        Verify.VerifyAsync("""
+            using InterpAudit;
+
+            [InterpretabilityAudit("a")]
+            [ModularityCheck("fc2", {|#0:MaxEnmeshment = 1.2|}, {|#1:Shuffles = 5|}, {|#2:Clusters = 1|})]
+            [AblationCheck("fc2", {|#3:MinSpecialization = 2|}, {|#4:MaxCollateralDrop = -0.1|}, {|#5:RandomSets = 19|}, {|#6:Restarts = 0|})]
+            [CircuitCheck({|#7:MaxMeanEcs = 30|}, {|#8:MaxSamplesPerClass = 0|})]
+            [AblationCheck("fc1", MinSpecialization = 0.35, MaxCollateralDrop = 0.3, RandomSets = 20, Clusters = 2)]
+            [CircuitCheck(MaxMeanEcs = 0.3, MaxEcs = 1)]
+            public sealed class A : AuditBase;
+            """,
+            Verify.Diagnostic(Rules.BoundOutOfRange).WithLocation(0).WithArguments("ModularityCheck", "MaxEnmeshment", "1.2"),
+            Verify.Diagnostic(Rules.CountOutOfRange).WithLocation(1).WithArguments("ModularityCheck", "Shuffles", "5", "10"),
+            Verify.Diagnostic(Rules.CountOutOfRange).WithLocation(2).WithArguments("ModularityCheck", "Clusters", "1", "2"),
+            Verify.Diagnostic(Rules.BoundOutOfRange).WithLocation(3).WithArguments("AblationCheck", "MinSpecialization", "2"),
+            Verify.Diagnostic(Rules.BoundOutOfRange).WithLocation(4).WithArguments("AblationCheck", "MaxCollateralDrop", "-0.1"),
+            Verify.Diagnostic(Rules.CountOutOfRange).WithLocation(5).WithArguments("AblationCheck", "RandomSets", "19", "20"),
+            Verify.Diagnostic(Rules.CountOutOfRange).WithLocation(6).WithArguments("AblationCheck", "Restarts", "0", "1"),
+            Verify.Diagnostic(Rules.BoundOutOfRange).WithLocation(7).WithArguments("CircuitCheck", "MaxMeanEcs", "30"),
+            Verify.Diagnostic(Rules.CountOutOfRange).WithLocation(8).WithArguments("CircuitCheck", "MaxSamplesPerClass", "0", "1"));
+
     [Fact]
     public Task A_minimum_above_the_maximum_of_the_same_metric_is_reported_at_the_minimum() =>
         Verify.VerifyAsync("""
