@@ -98,7 +98,7 @@ public sealed class HtmlReportWriter : IReportWriter
         new { key = "Timings", value = string.Join(", ", result.TimingsSeconds.Select(t => $"{t.Key} {t.Value:F2} s")) },
     ];
 
-    private static string ReadResource(string name)
+    internal static string ReadResource(string name)
     {
         Assembly assembly = typeof(HtmlReportWriter).Assembly;
         using Stream stream = assembly.GetManifestResourceStream("InterpAudit.Reporting.Templates." + name)

@@ -84,6 +84,19 @@ internal static class AuditCommand
                 badInput = true;
             }
         }
+        if (audits.Count > 0)
+        {
+            try
+            {
+                if (outputs.WriteComparison() is { } index)
+                    diagnostics.Progress($"audits side by side: {index}");
+            }
+            catch (AuditInputException e)
+            {
+                diagnostics.Report(DiagnosticSeverity.Error, e.Code, e.Message);
+                badInput = true;
+            }
+        }
         return badInput ? ExitCodes.BadInput : checksFailed ? ExitCodes.ChecksFailed : ExitCodes.Passed;
     }
 

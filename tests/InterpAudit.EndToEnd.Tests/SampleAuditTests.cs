@@ -51,6 +51,20 @@ public sealed class SampleAuditTests(SampleProject sample)
         Assert.True(modularAccuracy >= plainAccuracy - 0.015, $"modular {modularAccuracy:P2}, plain {plainAccuracy:P2}");
     }
 
+    /// <summary>index.html in the output root puts the two models side by side: ECS bars per class for each.</summary>
+    [Fact]
+    public void Index_html_shows_both_sample_models_side_by_side()
+    {
+        Assert.True(sample.FirstBuild.Succeeded, sample.FirstBuild.ToString());
+        string index = File.ReadAllText(Path.Combine(Path.GetDirectoryName(sample.Output)!, "index.html"));
+        Assert.Contains("""<a href="mnist-mlp/report.html">mnist-mlp</a>""", index);
+        Assert.Contains("""<a href="mnist-mlp-modular/report.html">mnist-mlp-modular</a>""", index);
+        Assert.Equal(20, System.Text.RegularExpressions.Regex.Matches(index, "<rect x=\"120\" y=").Count); // 10 classes × 2 models
+        Assert.Contains("id=\"ablation\"", index);
+        Assert.Contains("id=\"modularity\"", index);
+        Assert.Contains("audits side by side: ", sample.FirstBuild.Output);
+    }
+
     [Fact]
     public void Metrics_json_identifies_the_model_the_data_and_the_run()
     {
