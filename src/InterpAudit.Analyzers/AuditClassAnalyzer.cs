@@ -13,7 +13,7 @@ namespace InterpAudit.Analyzers;
 /// with a public parameterless constructor (IA0004). The run-time counterpart is IA3004.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class AuditClassAnalyzer : DiagnosticAnalyzer
+public sealed class AuditClassAnalyzer : AuditTypeAnalyzer
 {
     /// <summary>Diagnostic property on IA0004: present when adding <c>public T() { }</c> is the whole fix.</summary>
     internal const string CanAddConstructorProperty = "CanAddConstructor";
@@ -21,20 +21,8 @@ public sealed class AuditClassAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Rules.CheckOutsideAudit, Rules.AuditWithoutTarget, Rules.AuditNotCreatable);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol type, AuditSymbols symbols)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (AuditSymbols.From(start.Compilation) is not { } symbols) return;
-            start.RegisterSymbolAction(c => Analyze(c, symbols), SymbolKind.NamedType);
-        });
-    }
-
-    private static void Analyze(SymbolAnalysisContext context, AuditSymbols symbols)
-    {
-        var type = (INamedTypeSymbol)context.Symbol;
         AttributeData? audit = symbols.AuditAttributeOf(type);
         if (audit is null)
         {

@@ -12,7 +12,7 @@ namespace InterpAudit.Analyzers;
 /// (<c>MinX</c> with <c>MaxX</c>). Works on every attribute deriving from AuditCheckAttribute.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class CheckBoundsAnalyzer : DiagnosticAnalyzer
+public sealed class CheckBoundsAnalyzer : AuditTypeAnalyzer
 {
     /// <summary>Diagnostic property: the name of the minimum a swap fix exchanges with <see cref="MaximumProperty"/>.</summary>
     internal const string MinimumProperty = "Minimum";
@@ -22,20 +22,8 @@ public sealed class CheckBoundsAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Rules.BoundOutOfRange, Rules.CountOutOfRange, Rules.MinAboveMax);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol type, AuditSymbols symbols)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (AuditSymbols.From(start.Compilation) is not { } symbols) return;
-            start.RegisterSymbolAction(c => Analyze(c, symbols), SymbolKind.NamedType);
-        });
-    }
-
-    private static void Analyze(SymbolAnalysisContext context, AuditSymbols symbols)
-    {
-        var type = (INamedTypeSymbol)context.Symbol;
         foreach (AttributeData data in symbols.CheckAttributesOf(type))
         {
             if (CheckApplication.Create(data, context.CancellationToken) is not { Syntax: not null } check) continue;

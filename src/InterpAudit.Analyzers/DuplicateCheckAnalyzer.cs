@@ -17,26 +17,14 @@ namespace InterpAudit.Analyzers;
 /// a duplicate.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class DuplicateCheckAnalyzer : DiagnosticAnalyzer
+public sealed class DuplicateCheckAnalyzer : AuditTypeAnalyzer
 {
     private const string SeverityName = "Severity";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.DuplicateCheck);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol type, AuditSymbols symbols)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (AuditSymbols.From(start.Compilation) is not { } symbols) return;
-            start.RegisterSymbolAction(c => Analyze(c, symbols), SymbolKind.NamedType);
-        });
-    }
-
-    private static void Analyze(SymbolAnalysisContext context, AuditSymbols symbols)
-    {
-        var type = (INamedTypeSymbol)context.Symbol;
         if (symbols.AuditAttributeOf(type) is null) return;
 
         var firstByBound = new Dictionary<string, CheckApplication>(StringComparer.Ordinal);

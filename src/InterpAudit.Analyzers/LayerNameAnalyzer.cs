@@ -18,26 +18,17 @@ namespace InterpAudit.Analyzers;
 /// run-time check (IA3006) still applies.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class LayerNameAnalyzer : DiagnosticAnalyzer
+public sealed class LayerNameAnalyzer : AuditTypeAnalyzer
 {
     private const int MaxNamesInMessage = 12;
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.UnknownLayer);
 
-    public override void Initialize(AnalysisContext context)
-    {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (AuditSymbols.From(start.Compilation) is not { Module: not null, AuditTarget: not null } symbols) return;
-            start.RegisterSymbolAction(c => Analyze(c, symbols), SymbolKind.NamedType);
-        });
-    }
+    /// <summary>Layers can only be read from a model type and an audit target.</summary>
+    private protected override bool AppliesTo(AuditSymbols symbols) => symbols is { Module: not null, AuditTarget: not null };
 
-    private static void Analyze(SymbolAnalysisContext context, AuditSymbols symbols)
+    private protected override void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol type, AuditSymbols symbols)
     {
-        var type = (INamedTypeSymbol)context.Symbol;
         var layers = symbols.CheckAttributesOf(type)
             .Select(a => CheckApplication.Create(a, context.CancellationToken))
             .Where(c => c?.Syntax is not null)
