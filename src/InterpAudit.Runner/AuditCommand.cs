@@ -54,6 +54,8 @@ internal static class AuditCommand
         // Relative paths in user code (weights, data) mean the project directory, as in the IDE.
         Directory.SetCurrentDirectory(options.ProjectDirectory);
 
+        // The same for every audit of the project: read once.
+        string? sourceRevision = GitRevision.Of(options.ProjectDirectory), sourceRoot = GitRevision.RepositoryRoot(options.ProjectDirectory);
         bool badInput = false, checksFailed = false;
         foreach (DiscoveredAudit audit in audits)
         {
@@ -66,8 +68,8 @@ internal static class AuditCommand
                     .Run(new AuditRequest(target, audit.Audit, audit.Checks, options.Device, ToolVersion));
                 result = result with
                 {
-                    SourceRevision = GitRevision.Of(options.ProjectDirectory),
-                    SourceRoot = GitRevision.RepositoryRoot(options.ProjectDirectory),
+                    SourceRevision = sourceRevision,
+                    SourceRoot = sourceRoot,
                     Checks = result.Checks.Select(c => c with { Location = sources.CheckAttribute(audit.Type, audit.Audit.Name, c.Declaration) ?? auditLocation }).ToList(),
                 };
                 (result, IReadOnlyList<RegressionFinding> findings) = ApplyBaseline(result, baselines, options.AcceptBaseline, diagnostics);

@@ -17,19 +17,13 @@ internal static class GitRevision
 
     public static string? Of(string directory)
     {
-        for (DirectoryInfo? d = new(directory); d is not null; d = d.Parent)
-        {
-            string dotGit = Path.Combine(d.FullName, ".git");
-            if (File.Exists(dotGit))
-            {
-                // A worktree or submodule: ".git" is a file saying "gitdir: <path>".
-                string pointer = File.ReadAllText(dotGit).Trim();
-                if (!pointer.StartsWith("gitdir:", StringComparison.Ordinal)) return null;
-                return FromGitDirectory(Path.GetFullPath(pointer["gitdir:".Length..].Trim(), d.FullName));
-            }
-            if (Directory.Exists(dotGit)) return FromGitDirectory(dotGit);
-        }
-        return null;
+        if (RepositoryRoot(directory) is not { } root) return null;
+        string dotGit = Path.Combine(root, ".git");
+        if (Directory.Exists(dotGit)) return FromGitDirectory(dotGit);
+        // A worktree or submodule: ".git" is a file saying "gitdir: <path>".
+        string pointer = File.ReadAllText(dotGit).Trim();
+        if (!pointer.StartsWith("gitdir:", StringComparison.Ordinal)) return null;
+        return FromGitDirectory(Path.GetFullPath(pointer["gitdir:".Length..].Trim(), root));
     }
 
     private static string? FromGitDirectory(string gitDirectory)
