@@ -13,7 +13,7 @@ trap 'rm -rf "$work"' EXIT
 
 [ -x /usr/bin/time ] || { echo "bench/memory.sh: needs GNU time (/usr/bin/time; Debian package 'time')" >&2; exit 2; }
 dotnet build "$root/samples/MnistAudit" -nologo -v:q >/dev/null
-runner="$root/src/InterpAudit.Runner/bin/Debug/net10.0/interpaudit.dll"
+runner="$root/src/InterpAudit.Runner/bin/Release/net10.0/interpaudit.dll"
 sample="$root/samples/MnistAudit"
 
 cd "$sample"
