@@ -12,8 +12,8 @@ public abstract class AuditCheckAttribute : Attribute
 
     /// <summary>
     /// How far (in the metric's own units) a value may move in its bad direction from the committed
-    /// baseline before it counts as a regression, on top of the noise band of the two measurements'
-    /// intervals (default 0: the noise band alone decides).
+    /// baseline without counting as a regression, however small the noise band (default NaN: the
+    /// check family's default tolerance for the metric, listed in docs/diagnostics.md).
     /// </summary>
-    public double RegressionTolerance { get; set; }
+    public double RegressionTolerance { get; set; } = double.NaN;
 }

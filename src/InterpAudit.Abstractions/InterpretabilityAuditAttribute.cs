@@ -19,4 +19,11 @@ public sealed class InterpretabilityAuditAttribute : Attribute
 
     /// <summary>Evaluation batch size (default 256).</summary>
     public int BatchSize { get; set; } = 256;
+
+    /// <summary>
+    /// The chance that a fair retrain — same code and data, another seed or machine — fails this audit
+    /// on its baseline (default 0.05). The regression gate controls it over all the audit's baselined
+    /// metrics together (Holm's step-down procedure), not per metric; it must lie in (0, 0.5].
+    /// </summary>
+    public double FalseAlarmRate { get; set; } = 0.05;
 }

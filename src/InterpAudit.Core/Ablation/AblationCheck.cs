@@ -19,6 +19,9 @@ public sealed class AblationCheck : Check<AblationCheckAttribute>
 {
     public const string Family = "ablation";
 
+    /// <summary>0.02 of specialisation (a share in [1/classes, 1]) or of an accuracy drop.</summary>
+    public override RegressionTolerance DefaultTolerance(string metric) => new(0.02);
+
     protected override IEnumerable<string> Validate(AblationCheckAttribute attribute, CheckContext context)
     {
         if (string.IsNullOrWhiteSpace(attribute.Layer))

@@ -9,6 +9,9 @@ public sealed class AccuracyCheck : Check<AccuracyCheckAttribute>
 {
     public const string Family = "accuracy";
 
+    /// <summary>Half a point of accuracy: below it a move is not worth a red build, whatever its p-value.</summary>
+    public override RegressionTolerance DefaultTolerance(string metric) => new(0.005);
+
     protected override IEnumerable<string> Validate(AccuracyCheckAttribute attribute, CheckContext context)
     {
         if (double.IsNaN(attribute.Min) && double.IsNaN(attribute.MinOverall))
@@ -31,11 +34,13 @@ public sealed class AccuracyCheck : Check<AccuracyCheckAttribute>
             {
                 if (attribute.Class is not null && attribute.Class != accuracy.ClassNames[c]) continue;
                 yield return CheckResult.Judge(Family, "accuracy", $"class={accuracy.ClassNames[c]}", accuracy.Accuracy[c],
-                    accuracy.Intervals[c], threshold, attribute.Severity, DiagnosticCodes.AccuracyBelowMinimum, declaration);
+                    accuracy.Intervals[c], threshold, attribute.Severity, DiagnosticCodes.AccuracyBelowMinimum, declaration)
+                    with { Outcomes = accuracy.OutcomesOf(c) };
             }
         }
         if (!double.IsNaN(attribute.MinOverall))
             yield return CheckResult.Judge(Family, "accuracy", "overall", accuracy.Overall, accuracy.OverallInterval,
-                new Threshold(BoundKind.Min, attribute.MinOverall), attribute.Severity, DiagnosticCodes.AccuracyBelowMinimum, declaration);
+                new Threshold(BoundKind.Min, attribute.MinOverall), attribute.Severity, DiagnosticCodes.AccuracyBelowMinimum, declaration)
+                with { Outcomes = accuracy.OutcomesOf(null) };
     }
 }

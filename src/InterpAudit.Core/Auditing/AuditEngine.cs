@@ -22,6 +22,9 @@ public sealed class AuditEngine(CheckCatalog catalog, IProgress<string>? progres
         IAuditTarget target = request.Target;
         string targetType = target.GetType().FullName ?? target.GetType().Name;
         IReadOnlyList<string> classNames = ReadClassNames(target);
+        if (!(request.Audit.FalseAlarmRate > 0 && request.Audit.FalseAlarmRate <= 0.5))
+            throw new AuditInputException(DiagnosticCodes.InvalidCheckDeclaration,
+                $"[InterpretabilityAudit] is invalid: FalseAlarmRate = {request.Audit.FalseAlarmRate} is outside (0, 0.5] (the chance that a fair retrain fails the audit; default 0.05).");
 
         torch.manual_seed(request.Audit.Seed);
         Device device = AuditDevice.Resolve(request.DeviceChoice);
@@ -44,7 +47,7 @@ public sealed class AuditEngine(CheckCatalog catalog, IProgress<string>? progres
 
         start = Stopwatch.GetTimestamp();
         List<CheckResult> results = planned.SelectMany(p => p.Check.Evaluate(p.Declared.Attribute, p.Declared.Declaration, context)
-            .Select(r => r with { RegressionTolerance = p.Declared.Attribute.RegressionTolerance })).ToList();
+            .Select(r => r with { Tolerance = ToleranceOf(p.Declared.Attribute, p.Check, r.Metric) })).ToList();
         DatasetIdentity dataset = stream.Dataset ?? stream.ForEachBatch((_, _) => { });
         timings["checks"] = Stopwatch.GetElapsedTime(start).TotalSeconds;
         foreach ((string key, double seconds) in context.Timings) timings["measure:" + key] = seconds;
@@ -53,8 +56,11 @@ public sealed class AuditEngine(CheckCatalog catalog, IProgress<string>? progres
             AuditResult.CurrentSchema, request.Audit.Name, targetType,
             new ModelIdentity(model.GetType().FullName ?? model.GetType().Name, Path.GetFullPath(weightsPath), weightsSha, parameters),
             dataset, classNames, device.ToString(), request.Audit.Seed, request.ToolVersion, startedAt, timings, results,
-            context.Measurements);
+            context.Measurements) { FalseAlarmRate = request.Audit.FalseAlarmRate };
     }
+
+    private static RegressionTolerance ToleranceOf(AuditCheckAttribute attribute, ICheck check, string metric) =>
+        double.IsNaN(attribute.RegressionTolerance) ? check.DefaultTolerance(metric) : new RegressionTolerance(attribute.RegressionTolerance);
 
     private static IReadOnlyList<string> ReadClassNames(IAuditTarget target)
     {
@@ -72,6 +78,9 @@ public sealed class AuditEngine(CheckCatalog catalog, IProgress<string>? progres
     private static void Validate(DeclaredCheck declared, ICheck check, CheckContext context, ModelLayers layers, string modelType)
     {
         List<string> problems = check.Validate(declared.Attribute, context).ToList();
+        double tolerance = declared.Attribute.RegressionTolerance;
+        if (tolerance < 0 || double.IsInfinity(tolerance))
+            problems.Add($"RegressionTolerance = {tolerance} is not a finite number ≥ 0 (leave it unset for the family's default)");
         if (problems.Count > 0)
             throw new AuditInputException(DiagnosticCodes.InvalidCheckDeclaration,
                 $"[{declared.Declaration.AttributeType}] is invalid: {string.Join("; ", problems)}.", declaration: declared.Declaration);

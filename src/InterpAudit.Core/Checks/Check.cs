@@ -18,6 +18,12 @@ public abstract class Check<TAttribute> : ICheck where TAttribute : AuditCheckAt
     public IEnumerable<CheckResult> Evaluate(AuditCheckAttribute attribute, CheckDeclaration declaration, CheckContext context) =>
         Evaluate((TAttribute)attribute, declaration, context);
 
+    /// <summary>
+    /// The smallest bad-direction move of <paramref name="metric"/> that can be a regression (the band's
+    /// floor); documented per family in docs/diagnostics.md.
+    /// </summary>
+    public abstract RegressionTolerance DefaultTolerance(string metric);
+
     protected abstract IEnumerable<string> Validate(TAttribute attribute, CheckContext context);
 
     protected virtual IEnumerable<string> Layers(TAttribute attribute) => [];

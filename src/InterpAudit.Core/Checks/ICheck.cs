@@ -13,5 +13,8 @@ public interface ICheck
     /// <summary>The model layers the check reads, so unknown names fail before any measurement runs.</summary>
     IEnumerable<string> Layers(AuditCheckAttribute attribute);
 
+    /// <summary>The family's default regression tolerance for one of its metrics.</summary>
+    RegressionTolerance DefaultTolerance(string metric);
+
     IEnumerable<CheckResult> Evaluate(AuditCheckAttribute attribute, CheckDeclaration declaration, CheckContext context);
 }

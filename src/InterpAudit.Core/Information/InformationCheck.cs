@@ -17,6 +17,9 @@ public sealed class InformationCheck : Check<InformationCheckAttribute>
     /// <summary>The smallest permutation count at which p = 1/(1 + n) can reach α = 0.05.</summary>
     private const int MinPermutationsForSignificance = 19;
 
+    /// <summary>0.05 bits of label information; 2 points of significant units.</summary>
+    public override RegressionTolerance DefaultTolerance(string metric) => metric == "labelBits" ? new(0.05) : new(0.02);
+
     protected override IEnumerable<string> Validate(InformationCheckAttribute attribute, CheckContext context)
     {
         if (string.IsNullOrWhiteSpace(attribute.Layer))

@@ -14,6 +14,9 @@ public sealed class RedundancyCheck : Check<RedundancyCheckAttribute>
 {
     public const string Family = "redundancy";
 
+    /// <summary>0.05 bits of co-information.</summary>
+    public override RegressionTolerance DefaultTolerance(string metric) => new(0.05);
+
     protected override IEnumerable<string> Validate(RedundancyCheckAttribute attribute, CheckContext context)
     {
         if (string.IsNullOrWhiteSpace(attribute.LayerA) || string.IsNullOrWhiteSpace(attribute.LayerB))

@@ -16,6 +16,9 @@ public sealed class ModularityCheck : Check<ModularityCheckAttribute>
 {
     public const string Family = "modularity";
 
+    /// <summary>0.01 of clusterability or enmeshment (shares of squared weight); 0.02 of the normalised C̃.</summary>
+    public override RegressionTolerance DefaultTolerance(string metric) => metric == "normalizedClusterability" ? new(0.02) : new(0.01);
+
     protected override IEnumerable<string> Validate(ModularityCheckAttribute attribute, CheckContext context)
     {
         if (string.IsNullOrWhiteSpace(attribute.Layer))

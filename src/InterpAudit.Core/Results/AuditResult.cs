@@ -21,7 +21,10 @@ public sealed record AuditResult(
     IReadOnlyList<CheckResult> Checks,
     IReadOnlyDictionary<string, object> Measurements)
 {
-    public const int CurrentSchema = 1;
+    public const int CurrentSchema = 2;
+
+    /// <summary>The audit's declared family-wise false-alarm rate, at which the baseline comparison is made.</summary>
+    public double FalseAlarmRate { get; init; } = 0.05;
 
     /// <summary>The source commit the audited project was built from, when it is in a git repository.</summary>
     public string? SourceRevision { get; init; }

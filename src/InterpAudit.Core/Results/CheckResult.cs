@@ -19,8 +19,14 @@ public sealed record CheckResult(
     /// <summary>Set by the runner from the attribute's source.</summary>
     public SourceLocation? Location { get; init; }
 
-    /// <summary>The declared <c>RegressionTolerance</c> of the attribute.</summary>
-    public double RegressionTolerance { get; init; }
+    /// <summary>
+    /// The smallest bad-direction move that may count as a regression: the family's default for the
+    /// metric, or the attribute's <c>RegressionTolerance</c> when it is set.
+    /// </summary>
+    public RegressionTolerance Tolerance { get; init; } = RegressionTolerance.None;
+
+    /// <summary>Per-sample outcomes whose mean is the value, where the family has them (accuracy); null otherwise.</summary>
+    public SampleOutcomes? Outcomes { get; init; }
 
     /// <summary>How the value compares with the committed baseline; null before comparison or without one.</summary>
     public BaselineComparison? Baseline { get; init; }
