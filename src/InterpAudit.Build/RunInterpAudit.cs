@@ -60,6 +60,9 @@ namespace InterpAudit.Build
         /// <summary>True: write this run's metrics as the new baseline.</summary>
         public bool AcceptBaseline { get; set; }
 
+        /// <summary>With <see cref="AcceptBaseline"/>: further runs' metrics.json files to calibrate the baseline from.</summary>
+        public ITaskItem[] CalibrationRuns { get; set; } = new ITaskItem[0];
+
         /// <summary>The dotnet host; defaults to DOTNET_HOST_PATH (set by the SDK), else <c>dotnet</c> on PATH.</summary>
         public string DotnetHostPath { get; set; } = "";
 
@@ -95,6 +98,11 @@ namespace InterpAudit.Build
             if (!string.IsNullOrEmpty(ReportTemplate)) builder.AppendSwitchIfNotNull("--template ", ReportTemplate);
             if (!string.IsNullOrEmpty(BaselineDirectory)) builder.AppendSwitchIfNotNull("--baseline-dir ", BaselineDirectory.TrimEnd('/', '\\'));
             if (AcceptBaseline) builder.AppendSwitch("--accept-baseline");
+            if (AcceptBaseline && CalibrationRuns.Length > 0)
+            {
+                builder.AppendSwitch("--calibration-runs");
+                foreach (ITaskItem run in CalibrationRuns) builder.AppendFileNameIfNotNull(run.GetMetadata("FullPath"));
+            }
             return builder.ToString();
         }
 

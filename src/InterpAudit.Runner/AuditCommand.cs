@@ -50,6 +50,7 @@ internal static class AuditCommand
         SourceLocator sources = options.SourcesFile is null ? SourceLocator.Empty : SourceLocator.Parse(ReadSources(options.SourcesFile));
         AuditOutputs outputs = AuditOutputs.Create(options.ResolvedOutputDirectory, options.ReportTemplate);
         var baselines = new BaselineStore(options.ResolvedBaselineDirectory);
+        IReadOnlyList<AuditResult> calibrationRuns = (options.CalibrationRuns ?? []).Select(MetricsFile.Read).ToList();
 
         // Relative paths in user code (weights, data) mean the project directory, as in the IDE.
         Directory.SetCurrentDirectory(options.ProjectDirectory);
@@ -72,8 +73,12 @@ internal static class AuditCommand
                     SourceRoot = sourceRoot,
                     Checks = result.Checks.Select(c => c with { Location = sources.CheckAttribute(audit.Type, audit.Audit.Name, c.Declaration) ?? auditLocation }).ToList(),
                 };
-                (result, IReadOnlyList<RegressionFinding> findings) = ApplyBaseline(result, baselines, options.AcceptBaseline, diagnostics);
+                BaselineDecision decision = DecideBaseline(result, options.BaselineMode, baselines, calibrationRuns);
+                result = decision.Result;
+                IReadOnlyList<RegressionFinding> findings = decision.Findings;
                 IReadOnlyList<string> written = outputs.Write(result);
+                // Only after the outputs are complete: a run that fails must leave the project folder as it was.
+                CommitBaseline(decision, baselines, diagnostics);
                 checksFailed |= ReportChecks(result, options.FailBuild, diagnostics);
                 checksFailed |= ReportFindings(result.Audit, findings, options.FailBuild, auditLocation, diagnostics);
                 diagnostics.Progress($"[{audit.Audit.Name}] {result.Verdict.ToString().ToUpperInvariant()}: {result.Checks.Count(c => !c.FailsGate)}/{result.Checks.Count} checks passed; report: {written.First(p => p.EndsWith(".html", StringComparison.Ordinal))}");
@@ -124,31 +129,28 @@ internal static class AuditCommand
         return asError;
     }
 
-    /// <summary>
-    /// Compares with the committed baseline, or writes it: when accepting, or on the first run (with
-    /// a warning, so a missing baseline is never a silent pass).
-    /// </summary>
-    private static (AuditResult, IReadOnlyList<RegressionFinding>) ApplyBaseline(AuditResult result, BaselineStore baselines, bool accept, BuildDiagnostics diagnostics)
+    /// <summary>Reads what the policy needs (the committed files are read only when comparing) and decides.</summary>
+    private static BaselineDecision DecideBaseline(AuditResult result, BaselineMode mode, BaselineStore baselines, IReadOnlyList<AuditResult> calibrationRuns)
     {
         string audit = result.Audit;
-        IReadOnlyList<Suppression> suppressions = accept ? [] : baselines.LoadSuppressions(audit);
-        AuditBaseline? committed = accept ? null : baselines.Load(audit);
-        if (accept)
+        bool compare = mode == BaselineMode.Compare;
+        return BaselinePolicy.Decide(result, mode, compare ? baselines.Load(audit) : null, compare ? baselines.LoadSuppressions(audit) : [],
+            calibrationRuns, baselines.BaselinePath(audit), baselines.SuppressionsPath(audit));
+    }
+
+    private static void CommitBaseline(BaselineDecision decision, BaselineStore baselines, BuildDiagnostics diagnostics)
+    {
+        if (decision.Write is { } baseline)
         {
-            // The accepted values become the baseline, so every listed regression is absorbed by it:
-            // keeping the suppressions would make each of them stale (IA2004) on the next build.
-            baselines.Save(AuditBaseline.From(result));
-            baselines.SaveSuppressions(audit, []);
-            diagnostics.Progress($"[{audit}] baseline accepted: {baselines.BaselinePath(audit)} (commit it)");
-            return (result, []);
+            baselines.Save(baseline);
+            if (decision.ClearSuppressions)
+            {
+                baselines.SaveSuppressions(baseline.Audit, []);
+                diagnostics.Progress($"[{baseline.Audit}] baseline accepted from {baseline.Runs.Count} run(s): {baselines.BaselinePath(baseline.Audit)} (commit it)");
+                foreach (string line in CalibrationSummary.Format(CalibrationSummary.Rows(baseline, decision.Result.Checks)).Split('\n'))
+                    diagnostics.Progress($"[{baseline.Audit}] {line.TrimEnd()}");
+            }
         }
-        if (committed is null)
-        {
-            baselines.Save(AuditBaseline.From(result));
-            return (result, [new RegressionFinding(DiagnosticCodes.BaselineMissing, CheckSeverity.Warning,
-                $"No baseline for this audit: created {baselines.BaselinePath(audit)} from this run. Commit it; later builds fail on a regression against it.")]);
-        }
-        return RegressionGate.Compare(result, committed, suppressions, baselines.SuppressionsPath(audit));
     }
 
     /// <summary>Prints the regression gate's findings; returns true when one of them fails the build.</summary>

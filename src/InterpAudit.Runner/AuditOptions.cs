@@ -1,3 +1,5 @@
+using InterpAudit.Baselines;
+
 namespace InterpAudit.Runner;
 
 /// <summary>What <c>interpaudit audit</c> was asked to do.</summary>
@@ -12,8 +14,12 @@ internal sealed record AuditOptions(
     string? LogFile = null,
     string? ReportTemplate = null,
     string? BaselineDirectory = null,
-    bool AcceptBaseline = false)
+    bool AcceptBaseline = false,
+    bool SkipBaseline = false,
+    IReadOnlyList<string>? CalibrationRuns = null)
 {
+    public BaselineMode BaselineMode => SkipBaseline ? BaselineMode.Skip : AcceptBaseline ? BaselineMode.Accept : BaselineMode.Compare;
+
     /// <summary>Where the committed baselines live: beside the project unless told otherwise.</summary>
     public string ResolvedBaselineDirectory => Path.GetFullPath(BaselineDirectory ?? ProjectDirectory);
 

@@ -12,11 +12,13 @@ var only = new Option<string?>("--audit") { Description = "Run only the audit wi
 var logFile = new Option<FileInfo?>("--log") { Description = "Also write everything, with internal error details, to this file." };
 var template = new Option<FileInfo?>("--template") { Description = "A Handlebars template to use instead of the built-in report.html template." };
 var baselineDirectory = new Option<DirectoryInfo?>("--baseline-dir") { Description = "Where <audit>.audit-baseline.json and <audit>.audit-suppressions.json live (default: the project's folder)." };
-var acceptBaseline = new Option<bool>("--accept-baseline") { Description = "Write this run's metrics as the new baseline instead of comparing with it." };
+var acceptBaseline = new Option<bool>("--accept-baseline") { Description = "Write this run's metrics (with any --calibration-runs) as the new baseline instead of comparing with it." };
+var calibrationRuns = new Option<FileInfo[]>("--calibration-runs") { Description = "With --accept-baseline: further runs' metrics.json files of the same audits (other seeds or machines) to calibrate the baseline from.", AllowMultipleArgumentsPerToken = true };
+var skipBaseline = new Option<bool>("--skip-baseline") { Description = "Neither read nor write a baseline: judge thresholds only (a calibration run)." };
 
 var audit = new Command("audit", "Run the interpretability audits declared in a built assembly and write their reports.")
 {
-    assembly, project, output, device, failBuild, sources, only, logFile, template, baselineDirectory, acceptBaseline,
+    assembly, project, output, device, failBuild, sources, only, logFile, template, baselineDirectory, acceptBaseline, calibrationRuns, skipBaseline,
 };
 audit.SetAction(parse => AuditCommand.Run(new AuditOptions(
     parse.GetValue(assembly)!.FullName,
@@ -29,12 +31,14 @@ audit.SetAction(parse => AuditCommand.Run(new AuditOptions(
     parse.GetValue(logFile)?.FullName,
     parse.GetValue(template)?.FullName,
     parse.GetValue(baselineDirectory)?.FullName,
-    parse.GetValue(acceptBaseline)), Console.Out));
+    parse.GetValue(acceptBaseline),
+    parse.GetValue(skipBaseline),
+    (parse.GetValue(calibrationRuns) ?? []).Select(f => f.FullName).ToList()), Console.Out));
 
-var metrics = new Option<FileInfo>("--metrics") { Description = "The metrics.json of the audit run to accept.", Required = true };
+var metrics = new Option<FileInfo[]>("--metrics") { Description = "The metrics.json of each audit run to accept: several runs of one audit (other seeds or machines) calibrate its baseline.", Required = true, AllowMultipleArgumentsPerToken = true };
 var acceptDirectory = new Option<DirectoryInfo?>("--baseline-dir") { Description = "Where to write <audit>.audit-baseline.json (default: the current folder)." };
-var accept = new Command("accept", "Make an audit's metrics.json the committed baseline, and clear its suppressions.") { metrics, acceptDirectory };
-accept.SetAction(parse => BaselineCommand.Accept(parse.GetValue(metrics)!.FullName, parse.GetValue(acceptDirectory)?.FullName, Console.Out));
+var accept = new Command("accept", "Make audit runs' metrics.json the committed baseline (several runs of an audit calibrate it), and clear its suppressions.") { metrics, acceptDirectory };
+accept.SetAction(parse => BaselineCommand.Accept(parse.GetValue(metrics)!.Select(f => f.FullName).ToList(), parse.GetValue(acceptDirectory)?.FullName, Console.Out));
 var baseline = new Command("baseline", "Manage the committed baselines that regressions are judged against.") { accept };
 
 var root = new RootCommand("InterpAudit: interpretability gates for TorchSharp models. Exit codes: 0 passed, 1 checks failed, 2 bad input, 3 internal error.")

@@ -20,9 +20,13 @@ internal sealed class BaselineStore(string directory)
     {
         string path = BaselinePath(audit);
         if (!File.Exists(path)) return null;
-        AuditBaseline? baseline = Read<AuditBaseline>(path, "a baseline written by InterpAudit");
-        if (baseline is null || baseline.Metrics is null || baseline.Schema != AuditBaseline.CurrentSchema)
-            throw Invalid(path, "a baseline written by InterpAudit", $"schema {baseline?.Schema.ToString() ?? "none"} (supported: {AuditBaseline.CurrentSchema})");
+        SchemaProbe? probe = Read<SchemaProbe>(path, "a baseline written by InterpAudit");
+        if (probe?.Schema == LegacyBaseline.Schema)
+            return Read<LegacyBaseline>(path, "a baseline written by InterpAudit")?.ToCurrent()
+                ?? throw Invalid(path, "a baseline written by InterpAudit", "an empty file");
+        AuditBaseline? baseline = probe?.Schema == AuditBaseline.CurrentSchema ? Read<AuditBaseline>(path, "a baseline written by InterpAudit") : null;
+        if (baseline is null || baseline.Metrics is null || baseline.Runs is null || baseline.Metrics.Any(m => m.Values is null || m.HalfWidths is null))
+            throw Invalid(path, "a baseline written by InterpAudit", $"schema {probe?.Schema.ToString() ?? "none"} (supported: {LegacyBaseline.Schema} and {AuditBaseline.CurrentSchema})");
         return baseline;
     }
 
@@ -81,6 +85,8 @@ internal sealed class BaselineStore(string directory)
             throw Invalid(path, expected, $"invalid JSON ({e.Message})");
         }
     }
+
+    private sealed record SchemaProbe(int Schema);
 
     private static AuditInputException Invalid(string path, string expected, string found) =>
         new(DiagnosticCodes.BaselineFileInvalid,

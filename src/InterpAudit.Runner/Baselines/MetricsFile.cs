@@ -1,0 +1,29 @@
+using System.Text.Json;
+using InterpAudit.Diagnostics;
+using InterpAudit.Reporting;
+using InterpAudit.Results;
+
+namespace InterpAudit.Runner.Baselines;
+
+/// <summary>Reads a finished audit's metrics.json back, e.g. a CI artefact to accept as (part of) a baseline.</summary>
+internal static class MetricsFile
+{
+    public static AuditResult Read(string path)
+    {
+        if (!File.Exists(path))
+            throw new AuditInputException(DiagnosticCodes.InvalidArguments, $"'{path}' does not exist: expected an audit's metrics.json.", path);
+        try
+        {
+            using FileStream stream = File.OpenRead(path);
+            AuditResult? result = JsonSerializer.Deserialize<AuditResult>(stream, MetricsJson.Options);
+            if (result?.Checks is null || result.Schema != AuditResult.CurrentSchema)
+                throw new AuditInputException(DiagnosticCodes.BaselineFileInvalid,
+                    $"'{path}' is not a metrics.json of schema {AuditResult.CurrentSchema}: expected the file an audit of this InterpAudit version wrote (found schema {result?.Schema.ToString() ?? "none"}).", path);
+            return result;
+        }
+        catch (JsonException e)
+        {
+            throw new AuditInputException(DiagnosticCodes.BaselineFileInvalid, $"'{path}' is not valid JSON ({e.Message}): expected an audit's metrics.json.", path, e);
+        }
+    }
+}
