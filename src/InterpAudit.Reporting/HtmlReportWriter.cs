@@ -69,6 +69,7 @@ public sealed class HtmlReportWriter : IReportWriter
                 delta = Formatting.Delta(c.Baseline),
                 reason = c.Baseline!.AcceptedReason,
             }).ToArray(),
+            baselines = BaselineSection.Build(result),
             accuracy = AccuracySection.Build(result),
             information = InformationSection.Build(result),
             lib = LibSection.Build(result),

@@ -15,7 +15,8 @@ public sealed class MarkdownSummaryWriterTests
     {
         string[] lines = SampleResults.Render(new MarkdownSummaryWriter(), SampleResults.Create()).Split('\n');
         Assert.Equal("## ❌ InterpAudit `mnist-mlp`: FAIL", lines[0]);
-        Assert.Contains("❌ | accuracy(class=seven)", lines[6]);
+        Assert.Contains("❌ | accuracy(class=seven)", lines.SkipWhile(l => !l.StartsWith("|---", StringComparison.Ordinal)).Skip(1).First());
+        Assert.Contains("Baseline from 5 calibration run(s); regressions judged at a family-wise false-alarm rate of 0.05 (Holm over 1 metrics).", lines);
     }
 
     [Fact]
