@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
+using InterpAudit.Runner;
 
 namespace InterpAudit.Build
 {
@@ -141,8 +142,9 @@ namespace InterpAudit.Build
 
         protected override bool HandleTaskExecutionErrors()
         {
-            // Exit codes 1 and 2 come with their own coded diagnostics, already logged.
-            if ((ExitCode == 1 || ExitCode == 2) && Log.HasLoggedErrors)
+            // Checks failed, bad input and a reported internal error (IA9003) come with their own coded
+            // diagnostics, already logged: adding IA9001 ("without reporting a diagnostic") would be false.
+            if (ExitCodes.Reported(ExitCode) && Log.HasLoggedErrors)
                 return false;
             LogRunnerFailure();
             return false;
