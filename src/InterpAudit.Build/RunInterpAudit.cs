@@ -18,6 +18,7 @@ namespace InterpAudit.Build
     public sealed class RunInterpAudit : ToolTask
     {
         private const int TailLines = 20;
+        private const string LastRunFile = "last-run.json";
         private readonly Queue<string> _tail = new Queue<string>();
         private readonly Stopwatch _clock = new Stopwatch();
 
@@ -194,7 +195,8 @@ namespace InterpAudit.Build
             foreach (string directory in Directory.GetDirectories(OutputPath))
             {
                 if (!string.IsNullOrEmpty(AuditName) && Path.GetFileName(directory) != AuditName) continue;
-                foreach (string file in Directory.GetFiles(directory).Where(f => !Path.GetFileName(f).StartsWith(".", StringComparison.Ordinal)))
+                // Temporary files start with '.'; last-run.json records the latest attempt and is not a report.
+                foreach (string file in Directory.GetFiles(directory).Where(f => !Path.GetFileName(f).StartsWith(".", StringComparison.Ordinal) && Path.GetFileName(f) != LastRunFile))
                 {
                     var item = new TaskItem(file);
                     item.SetMetadata("Audit", Path.GetFileName(directory));
