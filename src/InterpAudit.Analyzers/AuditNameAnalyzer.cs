@@ -11,7 +11,8 @@ namespace InterpAudit.Analyzers;
 
 /// <summary>
 /// IA0007: an audit name that the runner rejects (IA3016) — one used by two classes of the project,
-/// or one with characters other than ASCII letters, digits, '-', '_' and '.' (the name is a folder).
+/// or one that is not a plain folder name on every system (the name is a folder): the rule is
+/// <see cref="AuditFolderName"/>, the same source file the runner compiles.
 /// Each class is checked against an index of the whole compilation's audit names, built once per
 /// compilation, so that both classes of a pair are reported while the user types, not only in the build.
 /// </summary>
@@ -43,9 +44,9 @@ public sealed class AuditNameAnalyzer : DiagnosticAnalyzer
         if (audit.ConstructorArguments.FirstOrDefault() is not { Kind: TypedConstantKind.Primitive, Value: string name }) return;
 
         Location location = syntax.ArgumentList?.Arguments.FirstOrDefault()?.GetLocation() ?? syntax.GetLocation();
-        if (!IsUsableAsFolderName(name))
+        if (AuditFolderName.Problem(name) is { } problem)
         {
-            context.ReportDiagnostic(Diagnostic.Create(Rules.AuditNameInvalid, location, name));
+            context.ReportDiagnostic(Diagnostic.Create(Rules.AuditNameInvalid, location, name, problem));
             return;
         }
 
@@ -57,10 +58,6 @@ public sealed class AuditNameAnalyzer : DiagnosticAnalyzer
         string users = string.Join(" and ", others.Select(t => t.ToDisplayString()).OrderBy(n => n, StringComparer.Ordinal));
         context.ReportDiagnostic(Diagnostic.Create(Rules.AuditNameReused, location, otherLocations, name, users));
     }
-
-    /// <summary>The same rule as the runner's: one or more of A-Z, a-z, 0-9, '.', '_', '-'.</summary>
-    internal static bool IsUsableAsFolderName(string name) =>
-        name.Length > 0 && name.All(c => c is >= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9' or '.' or '_' or '-');
 
     private static ILookup<string, INamedTypeSymbol> IndexAuditNames(Compilation compilation, AuditSymbols symbols, CancellationToken cancellationToken)
     {

@@ -101,9 +101,9 @@ internal static class Rules
     public static readonly DiagnosticDescriptor AuditNameInvalid = new(
         AuditNameId,
         AuditNameTitle,
-        "Audit name \"{0}\" is not usable as a folder name: expected letters, digits, '-', '_' and '.' only",
+        "Audit name \"{0}\" is not usable as a folder name: {1}",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
-        description: "Each audit writes to a folder named after it; the audit rejects other characters (IA3016).",
+        description: "Each audit writes to a folder named after it, so the name must be a plain folder name on Linux, macOS and Windows alike: ASCII letters, digits, '-', '_' and '.', not '.' or '..', no trailing '.', and not a Windows device name (CON, PRN, AUX, NUL, COM0-9, LPT0-9, with any extension); the audit rejects others (IA3016).",
         helpLinkUri: HelpLink(AuditNameId));
 
     private static string HelpLink(string id) =>

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
+using InterpAudit.Runner;
 
 namespace InterpAudit.Build
 {
@@ -17,6 +18,7 @@ namespace InterpAudit.Build
     public sealed class RunInterpAudit : ToolTask
     {
         private const int TailLines = 20;
+        private const string LastRunFile = "last-run.json";
         private readonly Queue<string> _tail = new Queue<string>();
         private readonly Stopwatch _clock = new Stopwatch();
 
@@ -149,8 +151,9 @@ namespace InterpAudit.Build
 
         protected override bool HandleTaskExecutionErrors()
         {
-            // Exit codes 1 and 2 come with their own coded diagnostics, already logged.
-            if ((ExitCode == 1 || ExitCode == 2) && Log.HasLoggedErrors)
+            // Checks failed, bad input and a reported internal error (IA9003) come with their own coded
+            // diagnostics, already logged: adding IA9001 ("without reporting a diagnostic") would be false.
+            if (ExitCodes.Reported(ExitCode) && Log.HasLoggedErrors)
                 return false;
             LogRunnerFailure();
             return false;
@@ -200,7 +203,8 @@ namespace InterpAudit.Build
             foreach (string directory in Directory.GetDirectories(OutputPath))
             {
                 if (!string.IsNullOrEmpty(AuditName) && Path.GetFileName(directory) != AuditName) continue;
-                foreach (string file in Directory.GetFiles(directory).Where(f => !Path.GetFileName(f).StartsWith(".", StringComparison.Ordinal)))
+                // Temporary files start with '.'; last-run.json records the latest attempt and is not a report.
+                foreach (string file in Directory.GetFiles(directory).Where(f => !Path.GetFileName(f).StartsWith(".", StringComparison.Ordinal) && Path.GetFileName(f) != LastRunFile))
                 {
                     var item = new TaskItem(file);
                     item.SetMetadata("Audit", Path.GetFileName(directory));

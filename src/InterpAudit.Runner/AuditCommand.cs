@@ -3,6 +3,7 @@ using InterpAudit.Auditing;
 using InterpAudit.Baselines;
 using InterpAudit.Checks;
 using InterpAudit.Diagnostics;
+using InterpAudit.Reporting;
 using InterpAudit.Results;
 using InterpAudit.Runner.Baselines;
 using InterpAudit.Runner.Discovery;
@@ -36,12 +37,14 @@ internal static class AuditCommand
         }
         catch (Exception e)
         {
-            diagnostics.Report(DiagnosticSeverity.Error, DiagnosticCodes.InternalError,
-                $"Internal error: {e.GetType().Name}: {e.Message}. This is a bug in InterpAudit; the details are in {options.LogFile ?? "the log (pass --log FILE)"}.");
+            diagnostics.Report(DiagnosticSeverity.Error, DiagnosticCodes.InternalError, InternalError(e, options));
             diagnostics.LogOnly(e.ToString());
             return ExitCodes.InternalError;
         }
     }
+
+    private static string InternalError(Exception e, AuditOptions options) =>
+        $"Internal error: {e.GetType().Name}: {e.Message}. This is a bug in InterpAudit; the details are in {options.LogFile ?? "the log (pass --log FILE)"}.";
 
     private static int RunAudits(AuditOptions options, BuildDiagnostics diagnostics)
     {
@@ -57,12 +60,14 @@ internal static class AuditCommand
 
         // The same for every audit of the project: read once.
         string? sourceRevision = GitRevision.Of(options.ProjectDirectory), sourceRoot = GitRevision.RepositoryRoot(options.ProjectDirectory);
-        bool badInput = false, checksFailed = false;
+        bool badInput = false, checksFailed = false, internalError = false;
         foreach (DiscoveredAudit audit in audits)
         {
             SourceLocation? auditLocation = sources.AuditAttribute(audit.Type, audit.Audit.Name);
+            DateTimeOffset startedAt = DateTimeOffset.UtcNow;
             try
             {
+                AuditDiscovery.RequireUsableName(audit, audits);
                 var progress = new Progress(diagnostics, audit.Audit.Name);
                 IAuditTarget target = AuditDiscovery.Create(audit);
                 AuditResult result = new AuditEngine(CheckCatalog.Default, progress)
@@ -81,6 +86,8 @@ internal static class AuditCommand
                 CommitBaseline(decision, baselines, diagnostics);
                 checksFailed |= ReportChecks(result, options.FailBuild, diagnostics);
                 checksFailed |= ReportFindings(result.Audit, findings, options.FailBuild, auditLocation, diagnostics);
+                outputs.RecordRun(new LastRun(result.Audit, startedAt, result.Verdict.ToString().ToLowerInvariant(),
+                    result.Checks.Where(c => c.Verdict == Verdict.Fail).Select(c => c.Code).Concat(findings.Select(f => f.Code)).Distinct().ToArray()));
                 diagnostics.Progress($"[{audit.Audit.Name}] {result.Verdict.ToString().ToUpperInvariant()}: {result.Checks.Count(c => !c.FailsGate)}/{result.Checks.Count} checks passed; report: {written.First(p => p.EndsWith(".html", StringComparison.Ordinal))}");
             }
             catch (AuditInputException e)
@@ -88,7 +95,16 @@ internal static class AuditCommand
                 SourceLocation? location = e.Declaration is null ? auditLocation : sources.CheckAttribute(audit.Type, audit.Audit.Name, e.Declaration) ?? auditLocation;
                 diagnostics.Report(DiagnosticSeverity.Error, e.Code, $"[{audit.Audit.Name}] {e.Message}", location);
                 if (e.InnerException is not null) diagnostics.LogOnly(e.InnerException.ToString());
+                RecordFailure(outputs, audit.Audit.Name, startedAt, e.Code, diagnostics);
                 badInput = true;
+            }
+            catch (Exception e)
+            {
+                // At the audit, recorded, and the other audits still run; the exit code says it was internal.
+                diagnostics.Report(DiagnosticSeverity.Error, DiagnosticCodes.InternalError, $"[{audit.Audit.Name}] {InternalError(e, options)}", auditLocation);
+                diagnostics.LogOnly(e.ToString());
+                RecordFailure(outputs, audit.Audit.Name, startedAt, DiagnosticCodes.InternalError, diagnostics);
+                internalError = true;
             }
         }
         if (audits.Count > 0)
@@ -104,7 +120,25 @@ internal static class AuditCommand
                 badInput = true;
             }
         }
-        return badInput ? ExitCodes.BadInput : checksFailed ? ExitCodes.ChecksFailed : ExitCodes.Passed;
+        return internalError ? ExitCodes.InternalError : badInput ? ExitCodes.BadInput : checksFailed ? ExitCodes.ChecksFailed : ExitCodes.Passed;
+    }
+
+    /// <summary>
+    /// last-run.json for a run that wrote no outputs, so that the index page does not show the previous
+    /// ones as current. Best effort: the failure may be that the folder cannot be written (IA3015, already
+    /// reported); and a name that is not a usable folder name gets no folder at all.
+    /// </summary>
+    private static void RecordFailure(AuditOutputs outputs, string audit, DateTimeOffset startedAt, string code, BuildDiagnostics diagnostics)
+    {
+        if (code == DiagnosticCodes.InvalidAuditName) return;
+        try
+        {
+            outputs.RecordRun(new LastRun(audit, startedAt, LastRun.Error, [code]));
+        }
+        catch (AuditInputException e)
+        {
+            diagnostics.LogOnly($"[{audit}] {LastRun.FileName} not written: {e.Message}");
+        }
     }
 
     /// <summary>Prints each failed check; returns true when one of them fails the build.</summary>

@@ -86,6 +86,41 @@ public sealed class RunInterpAuditTests
         Assert.Contains("Segmentation fault", error.Message);
     }
 
+    /// <summary>
+    /// Exit 3 after a reported internal error: the runner's IA9003 is the only error; IA9001 ("without
+    /// reporting a diagnostic… no outputs were replaced") would be false.
+    /// </summary>
+    [Fact]
+    public void A_reported_internal_error_is_relayed_alone_without_IA9001()
+    {
+        var (_, engine, result) = Run("""
+            echo "/src/Audit.cs(3,2): error IA9003: [a] Internal error: NullReferenceException: boom. This is a bug in InterpAudit"
+            exit 3
+            """);
+        Assert.False(result);
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal(("IA9003", "/src/Audit.cs", 3), (error.Code, error.File, error.LineNumber));
+    }
+
+    /// <summary>Any of the runner's own exit codes without a diagnostic printed is still a crash (IA9001).</summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void A_runner_exit_code_without_a_diagnostic_is_IA9001(int exitCode)
+    {
+        var (_, engine, result) = Run($"echo \"half way\"; exit {exitCode}");
+        Assert.False(result);
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("IA9001", error.Code);
+        Assert.Contains($"exited with code {exitCode}", error.Message);
+    }
+
+    [Fact]
+    public void The_task_and_the_runner_share_one_definition_of_the_exit_codes() =>
+        Assert.Equal([0, 1, 2, 3], new[] { InterpAudit.Runner.ExitCodes.Passed, InterpAudit.Runner.ExitCodes.ChecksFailed,
+            InterpAudit.Runner.ExitCodes.BadInput, InterpAudit.Runner.ExitCodes.InternalError });
+
     /// <summary>A runner killed by a signal (the out-of-memory killer, a CI cancel) is named as such.</summary>
     [Fact]
     public void A_runner_killed_by_sigkill_is_IA9001_naming_the_signal()
@@ -137,9 +172,11 @@ public sealed class RunInterpAuditTests
             echo "{}" > "$(dirname "$0")/out/digits/metrics.json"
             echo "<p>" > "$(dirname "$0")/out/digits/report.html"
             echo "x" > "$(dirname "$0")/out/digits/.metrics.json.123.tmp"
+            echo "{}" > "$(dirname "$0")/out/digits/last-run.json"
             exit 0
             """);
         Assert.True(result);
+        // last-run.json records the attempt; it is not a report (and a second "json" item would be ambiguous).
         Assert.Equal(["html", "json"], task.Reports.Select(r => r.GetMetadata("Format")).Order());
         Assert.All(task.Reports, r => Assert.Equal("digits", r.GetMetadata("Audit")));
     }

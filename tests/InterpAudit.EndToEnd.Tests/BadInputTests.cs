@@ -2,7 +2,8 @@ namespace InterpAudit.EndToEnd.Tests;
 
 /// <summary>
 /// Bad input through the whole build: a coded IA3xxx/IA9xxx error, a failed build, and no outputs
-/// written for that audit (or the previous complete ones kept) — never a stack trace.
+/// written for that audit (or the previous complete ones kept), only last-run.json recording the failed
+/// run — never a stack trace.
 /// </summary>
 [Collection("fixture")]
 public sealed class BadInputTests(FixtureProject fixture)
@@ -21,17 +22,18 @@ public sealed class BadInputTests(FixtureProject fixture)
         Assert.Contains($"Audits.cs({line},2): error {code}: [{audit}]", build.Output);
         Assert.Contains(detail, build.Output);
         Assert.DoesNotContain("   at ", build.Output);
-        Assert.False(Directory.Exists(fixture.OutputOf(audit)));
+        Assert.Equal(["last-run.json"], Directory.GetFiles(fixture.OutputOf(audit)).Select(Path.GetFileName));
     }
 
     [Fact]
     public void A_layer_that_does_not_exist_is_IA3006_at_the_check_naming_the_layers_that_do()
     {
+        if (Directory.Exists(fixture.OutputOf("unknown-layer"))) Directory.Delete(fixture.OutputOf("unknown-layer"), recursive: true);
         DotnetBuild.Outcome build = fixture.Audit("unknown-layer");
         Assert.False(build.Succeeded, build.ToString());
         int line = fixture.LineOf("[InformationCheck(\"fc9\"");
         Assert.Contains($"Audits.cs({line},2): error IA3006: [unknown-layer] Layer 'fc9' does not exist in Sequential: expected one of 'fc1', 'relu1', 'fc2'.", build.Output);
-        Assert.False(Directory.Exists(fixture.OutputOf("unknown-layer")));
+        Assert.Equal(["last-run.json"], Directory.GetFiles(fixture.OutputOf("unknown-layer")).Select(Path.GetFileName));
     }
 
     [Fact]
@@ -57,7 +59,7 @@ public sealed class BadInputTests(FixtureProject fixture)
         Assert.False(broken.Succeeded);
         Assert.Contains("error IA3007", broken.Output);
         Assert.Equal(before, File.ReadAllText(metrics));
-        Assert.Equal(["junit.xml", "metrics.json", "report.html", "results.sarif", "summary.md"], Directory.GetFiles(fixture.OutputOf("toggle")).Select(Path.GetFileName).Order());
+        Assert.Equal(["junit.xml", "last-run.json", "metrics.json", "report.html", "results.sarif", "summary.md"], Directory.GetFiles(fixture.OutputOf("toggle")).Select(Path.GetFileName).Order());
     }
 
     [Fact]
@@ -116,7 +118,7 @@ public sealed class BadInputTests(FixtureProject fixture)
         Assert.True(both.Succeeded, both.ToString());
         Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(both.Output, @"\[passing\] PASS").Count);
         string output = Path.Combine(shared, "out", "passing");
-        Assert.Equal(["junit.xml", "metrics.json", "report.html", "results.sarif", "summary.md"],
+        Assert.Equal(["junit.xml", "last-run.json", "metrics.json", "report.html", "results.sarif", "summary.md"],
             Directory.GetFiles(output).Select(Path.GetFileName).Order());
         using var metrics = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "metrics.json")));
         Assert.Equal("passing", metrics.RootElement.GetProperty("audit").GetString());

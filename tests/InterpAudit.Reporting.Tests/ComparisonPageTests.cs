@@ -43,8 +43,10 @@ public sealed class ComparisonPageTests
         string root = OutputRoot(("zeta", Metrics("pass", "exact", ("a", 0.1))), ("alpha", Metrics("warn", "fast", ("a", 0.2))), ("broken", "{ half"));
         Directory.CreateDirectory(Path.Combine(root, "empty"));
 
-        Assert.Equal(["alpha", "zeta"], ComparisonPage.Read(root).Select(a => a.Name));
-        Assert.Empty(ComparisonPage.Read(Path.Combine(root, "missing")));
+        ComparisonPage.Contents contents = ComparisonPage.Read(root);
+        Assert.Equal(["alpha", "zeta"], contents.Audits.Select(a => a.Name));
+        Assert.Equal("broken/metrics.json", Assert.Single(contents.Skipped).Path);
+        Assert.Empty(ComparisonPage.Read(Path.Combine(root, "missing")).Audits);
     }
 
     [Fact]
@@ -96,5 +98,98 @@ public sealed class ComparisonPageTests
         Assert.DoesNotContain("id=\"circuits\"", html);
         Assert.DoesNotContain("id=\"modularity\"", html);
         Assert.Contains("""<a href="a/report.html">a</a>""", html);
+    }
+
+    /// <summary>
+    /// Files in the output root that are not the tool's, or of another version, are skipped and listed
+    /// with the reason, escaped, and never make writing the page fail: each of these used to throw.
+    /// </summary>
+    [Theory]
+    [InlineData("""{ "hello": "world" }""", "not an InterpAudit metrics file: expected a string &quot;verdict&quot;")]
+    [InlineData("""[1, 2]""", "not an InterpAudit metrics file: expected a string &quot;verdict&quot;")]
+    [InlineData("""{ "verdict": "pass", "checks": [ {} ] }""", "expected true or false &quot;failsGate&quot;")]
+    [InlineData("""{ "verdict": "pass", "checks": 3 }""", "expected an array &quot;checks&quot;")]
+    [InlineData("""{ "verdict": "pass", "measurements": { "modularity:fc2:k=4": { "layer": "fc2", "clusterability": "high" } } }""", "expected a number &quot;clusterability&quot;")]
+    [InlineData("""{ "verdict": "pass", "measurements": { "ablation:fc2:k=4": { "layer": "fc2" } } }""", "expected an object &quot;mean&quot;")]
+    [InlineData("""{ "verdict": "pass", "measurements": { "circuit:exact": { "mode": "exact", "meanEcs": 0.1, "classes": [ { "className": "a", "ecs": 0.1 }, { "className": "a", "ecs": 0.2 } ] } } }""", "not an InterpAudit metrics file: An item with the same key")]
+    [InlineData("""{ half""", "not valid JSON")]
+    public void A_metrics_file_the_page_cannot_read_is_skipped_and_listed_with_the_reason(string metrics, string reason)
+    {
+        string html = Render(OutputRoot(("good", Metrics("pass", "exact", ("a", 0.1))), ("<b>&odd", metrics)));
+
+        Assert.Contains("""<a href="good/report.html">good</a>""", html);
+        Assert.Contains("<li><code>&lt;b&gt;&amp;odd/metrics.json</code>: ", html);
+        Assert.Contains(reason, html);
+        Assert.DoesNotContain("<b>&odd", html);
+    }
+
+    /// <summary>metrics.json writes a value that could not be computed as the string "NaN": shown as NaN, not skipped.</summary>
+    [Fact]
+    public void NaN_written_as_a_string_is_shown_as_NaN()
+    {
+        string html = Render(OutputRoot(("older", """
+            { "verdict": "fail", "checks": [ { "failsGate": true } ],
+              "measurements": {
+                "modularity:fc2:k=4": { "layer": "fc2", "clusterability": "NaN", "normalizedClusterability": 0.5 },
+                "circuit:exact": { "mode": "exact", "meanEcs": "NaN", "classes": [ { "className": "a", "ecs": "NaN" } ] } } }
+            """)));
+
+        Assert.DoesNotContain("id=\"skipped\"", html);
+        Assert.Contains("""<td class="fail">FAIL</td><td class="num">0 / 1</td>""", html);
+        Assert.Contains("""<td class="num">NaN</td><td class="num">0.5000</td>""", html);
+        Assert.Contains("older (mean NaN)", html);
+    }
+
+    private static void WriteLastRun(string root, string audit, DateTimeOffset at, string verdict, params string[] codes)
+    {
+        Directory.CreateDirectory(Path.Combine(root, audit));
+        using FileStream stream = File.Create(Path.Combine(root, audit, LastRun.FileName));
+        new LastRun(audit, at, verdict, codes).Write(stream);
+    }
+
+    [Fact]
+    public void An_audit_whose_last_run_failed_after_its_outputs_shows_the_failure_and_the_previous_verdict()
+    {
+        string root = OutputRoot(("stale", Metrics("pass", "exact", ("a", 0.1))), ("fresh", Metrics("pass", "exact", ("a", 0.1))));
+        WriteLastRun(root, "stale", DateTimeOffset.Parse("2026-11-23T12:30:05+00:00"), LastRun.Error, "IA3007");
+        WriteLastRun(root, "fresh", DateTimeOffset.Parse("2026-11-23T11:59:59+00:00"), "pass");
+        WriteLastRun(root, "never-ran", DateTimeOffset.Parse("2026-11-23T13:00:00+00:00"), LastRun.Error, "IA3001");
+
+        string html = Render(root);
+
+        Assert.Contains("""<a href="stale/report.html">stale</a></td><td class="fail">ERROR<br><span class="note">last run failed at 2026-11-23 12:30:05 UTC, IA3007; showing the previous outputs (PASS)</span></td>""", html);
+        Assert.Contains("""<a href="fresh/report.html">fresh</a></td><td class="pass">PASS</td>""", html);
+        Assert.Contains("""<tr><td>never-ran</td><td class="fail">ERROR<br><span class="note">last run failed at 2026-11-23 13:00:00 UTC, IA3001; no outputs yet</span></td><td class="num">0 / 0</td>""", html);
+    }
+
+    /// <summary>A failed record older than the outputs (the outputs' run came after it) does not mark them.</summary>
+    [Fact]
+    public void A_failure_older_than_the_outputs_does_not_mark_them()
+    {
+        string root = OutputRoot(("a", Metrics("pass", "exact", ("a", 0.1))));
+        WriteLastRun(root, "a", DateTimeOffset.Parse("2026-11-23T11:00:00+00:00"), LastRun.Error, "IA3007");
+        Assert.DoesNotContain("last run failed at", Render(root));
+    }
+
+    [Fact]
+    public void A_last_run_record_that_is_not_one_is_skipped_and_listed()
+    {
+        string root = OutputRoot(("a", Metrics("pass", "exact", ("a", 0.1))));
+        File.WriteAllText(Path.Combine(root, "a", LastRun.FileName), """{ "verdict": "error" }""");
+        string html = Render(root);
+        Assert.Contains("<li><code>a/last-run.json</code>: not an InterpAudit run record: expected a string &quot;audit&quot;</li>", html);
+        Assert.Contains("""<td class="pass">PASS</td>""", html);
+    }
+
+    [Fact]
+    public void Last_run_json_round_trips()
+    {
+        string root = Directory.CreateTempSubdirectory("interpaudit-last-run").FullName;
+        var run = new LastRun("a", DateTimeOffset.Parse("2026-11-23T12:00:00+01:00"), "warn", ["IA1001", "IA2002"]);
+        WriteLastRun(root, "a", run.At, run.Verdict, [.. run.Codes]);
+        LastRun read = LastRun.Read(Path.Combine(root, "a", LastRun.FileName));
+        Assert.Equal((run.Audit, run.At, run.Verdict), (read.Audit, read.At, read.Verdict));
+        Assert.Equal(run.Codes, read.Codes);
+        Assert.Contains("\"at\": \"2026-11-23T11:00:00.0000000+00:00\"", File.ReadAllText(Path.Combine(root, "a", LastRun.FileName)));
     }
 }

@@ -44,6 +44,9 @@ public sealed class AuditEngine(CheckCatalog catalog, IProgress<string>? progres
         var planned = request.Checks.Select(d => (Declared: d, Check: catalog.For(d.Attribute, d.Declaration))).ToList();
         foreach ((DeclaredCheck declared, ICheck check) in planned)
             Validate(declared, check, context, stream.Layers, model.GetType().Name);
+        // The data and the model's output width, before any measurement: a measurement over a class
+        // without samples gives NaN (0/0), which a bound can neither pass nor fail honestly.
+        RequireEveryClass(stream.Preflight(), classNames);
 
         start = Stopwatch.GetTimestamp();
         List<CheckResult> results = planned.SelectMany(p => p.Check.Evaluate(p.Declared.Attribute, p.Declared.Declaration, context)
@@ -73,6 +76,17 @@ public sealed class AuditEngine(CheckCatalog catalog, IProgress<string>? progres
             throw new AuditInputException(DiagnosticCodes.AuditTargetFailed,
                 $"{target.GetType().Name}.ClassNames lists \"{duplicate}\" twice: expected distinct names.");
         return names.ToArray();
+    }
+
+    /// <summary>IA3028 when a class has no evaluation samples, naming every such class.</summary>
+    private static void RequireEveryClass(DatasetIdentity data, IReadOnlyList<string> classNames)
+    {
+        List<string> empty = Enumerable.Range(0, classNames.Count).Where(c => data.ClassCounts[c] == 0)
+            .Select(c => $"\"{classNames[c]}\" (label {c})").ToList();
+        if (empty.Count == 0) return;
+        string classes = empty.Count == 1 ? "class " + empty[0] : $"classes {string.Join(", ", empty.Take(empty.Count - 1))} and {empty[^1]}";
+        throw new AuditInputException(DiagnosticCodes.ClassWithoutSamples,
+            $"No evaluation samples of {classes}: expected at least one sample of every class in ClassNames, found 0 of {data.SampleCount} samples. Evaluate on data that covers every class, or remove the class from ClassNames.");
     }
 
     private static void Validate(DeclaredCheck declared, ICheck check, CheckContext context, ModelLayers layers, string modelType)

@@ -9,7 +9,11 @@ namespace InterpAudit.Capture;
 /// Streams the evaluation set through the model, batch by batch, and hands each measurement the
 /// outputs of the layers it asked for. Forward hooks copy those outputs because TorchSharp's
 /// <c>Sequential</c> disposes intermediate tensors as it goes. Each pass validates the data (finite
-/// inputs, labels in range), fingerprints it, and checks that every pass saw the same data.
+/// inputs, labels in range), fingerprints it, and checks that every pass saw the same data; every
+/// forward pass checks that the model gives one logit per class name.
+/// Floating-point inputs are handed over in the model's own floating-point type (a float64 data source
+/// for a float32 model is a matter of representation, not of meaning); the fingerprint is of the data
+/// as the source yielded it.
 /// </summary>
 public sealed class ActivationStream
 {
@@ -29,8 +33,14 @@ public sealed class ActivationStream
         _classCount = classCount;
         _layers = new ModelLayers(model);
         _modelType = modelType ?? model.GetType().Name;
+        _inputType = model.parameters().Select(p => p.dtype)
+            .Where(t => t is ScalarType.Float16 or ScalarType.BFloat16 or ScalarType.Float32 or ScalarType.Float64)
+            .Cast<ScalarType?>().FirstOrDefault();
         Device = device;
     }
+
+    /// <summary>The model's floating-point parameter type, which floating-point inputs are converted to; null for a model without one.</summary>
+    private readonly ScalarType? _inputType;
 
     public Device Device { get; }
 
@@ -64,6 +74,7 @@ public sealed class ActivationStream
                 Tensor logits;
                 using (no_grad())
                     logits = _model.forward(inputs);
+                RequireLogitWidth(logits);
                 RequireFinite(logits, "the model output (logits)");
                 foreach ((string name, Tensor activation) in captured)
                     RequireFinite(activation, $"layer '{name}'");
@@ -74,6 +85,24 @@ public sealed class ActivationStream
         {
             foreach (var hook in hooks) hook.remove();
         }
+    }
+
+    /// <summary>
+    /// The pass before any measurement: validates and fingerprints all the data (so that
+    /// <see cref="Dataset"/> and its class counts are known) and runs the model once, on the first
+    /// non-empty batch, to check the width of its output. Measurements that drive the model themselves
+    /// would otherwise argmax, prune or ablate over logits that do not match the class names.
+    /// </summary>
+    public DatasetIdentity Preflight()
+    {
+        bool checkedWidth = false;
+        return Pass((inputs, _) =>
+        {
+            if (checkedWidth || inputs.shape[0] == 0) return;
+            using (no_grad())
+                RequireLogitWidth(_model.forward(inputs));
+            checkedWidth = true;
+        });
     }
 
     /// <summary>
@@ -95,12 +124,18 @@ public sealed class ActivationStream
             using (NewDisposeScope())
             {
                 Tensor labels = ValidateLabels(batch, index);
-                RequireFiniteData(batch.Inputs, index);
+                Tensor inputs = InModelType(batch.Inputs);
+                // After the conversion: a float64 value beyond float32's range becomes infinite there.
+                RequireFiniteData(inputs, index);
                 Fingerprint(hash, batch.Inputs, labels);
                 long[] counts = bincount(labels, minlength: _classCount).data<long>().ToArray();
                 for (int c = 0; c < _classCount; c++) classCounts[c] += counts[c];
                 samples += labels.shape[0];
-                visit(batch.Inputs.to(Device), labels.to(Device));
+                // An empty batch is valid (a filtering source may yield one) but holds nothing to
+                // measure, and TorchSharp cannot read the elements of an empty tensor into an array,
+                // which every measurement does: it is validated and fingerprinted, not visited.
+                if (labels.shape[0] > 0)
+                    visit(inputs.to(Device), labels.to(Device));
             }
             index++;
         }
@@ -161,6 +196,18 @@ public sealed class ActivationStream
             throw new AuditInputException(DiagnosticCodes.LabelOutOfRange,
                 $"Evaluation batch {index}: expected labels in 0..{_classCount - 1} (one per class name), found {(min < 0 ? min : max)}.");
         return asLong;
+    }
+
+    private Tensor InModelType(Tensor inputs) =>
+        _inputType is { } type && inputs.is_floating_point() && inputs.dtype != type ? inputs.to_type(type) : inputs;
+
+    /// <summary>IA3027 unless the output is [batch, classes]: one logit per class name, in order.</summary>
+    private void RequireLogitWidth(Tensor logits)
+    {
+        if (logits.dim() == 2 && logits.shape[1] == _classCount) return;
+        string found = logits.dim() == 2 ? $"{logits.shape[1]} logits" : $"{logits.dim()} dimensions";
+        throw new AuditInputException(DiagnosticCodes.LogitWidthMismatch,
+            $"The output (logits) of {_modelType} has shape [{string.Join(", ", logits.shape)}]: expected [{(logits.dim() > 0 ? logits.shape[0] : 0)}, {_classCount}], one logit per class name ({_classCount} ClassNames), found {found}. Make the model's last layer output one value per class, or list every class it predicts in ClassNames.");
     }
 
     private static void RequireFiniteData(Tensor inputs, int index)

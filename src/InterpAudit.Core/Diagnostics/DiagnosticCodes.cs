@@ -57,6 +57,8 @@ public static class DiagnosticCodes
     public const string SectionNotDifferentiable = "IA3024";
     public const string ConstantActivations = "IA3025";
     public const string UnsupportedCircuitModel = "IA3026";
+    public const string LogitWidthMismatch = "IA3027";
+    public const string ClassWithoutSamples = "IA3028";
     public const string NativeCompatFailed = "IA3101";
 
     public const string RunnerCrashed = "IA9001";

@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Text.RegularExpressions;
 using InterpAudit.Auditing;
 using InterpAudit.Diagnostics;
 using InterpAudit.Results;
@@ -7,7 +6,7 @@ using InterpAudit.Results;
 namespace InterpAudit.Runner.Discovery;
 
 /// <summary>Finds the audits declared in a built assembly and creates their targets.</summary>
-internal static partial class AuditDiscovery
+internal static class AuditDiscovery
 {
     public static Assembly Load(string assemblyPath)
     {
@@ -50,21 +49,29 @@ internal static partial class AuditDiscovery
             throw new AuditInputException(DiagnosticCodes.NoAuditFound,
                 $"No class in {assembly.GetName().Name} is marked [InterpretabilityAudit(\"name\")]: expected at least one IAuditTarget class with that attribute. Add one, or set InterpAuditEnabled=false for this project.",
                 assembly.Location);
-        foreach (DiscoveredAudit audit in audits)
-            if (!AuditNamePattern().IsMatch(audit.Audit.Name))
-                throw new AuditInputException(DiagnosticCodes.InvalidAuditName,
-                    $"Audit name \"{audit.Audit.Name}\" on {audit.Type.Name} is not usable as a folder name: expected letters, digits, '-', '_' and '.' only.");
-        string? duplicate = audits.GroupBy(a => a.Audit.Name).FirstOrDefault(g => g.Count() > 1)?.Key;
-        if (duplicate is not null)
-            throw new AuditInputException(DiagnosticCodes.InvalidAuditName,
-                $"Audit name \"{duplicate}\" is used by {string.Join(" and ", audits.Where(a => a.Audit.Name == duplicate).Select(a => a.Type.Name))}: expected one class per name (the name is the output folder).");
-
         if (onlyAudit is null) return audits;
         List<DiscoveredAudit> selected = audits.Where(a => a.Audit.Name == onlyAudit).ToList();
         return selected.Count > 0
             ? selected
             : throw new AuditInputException(DiagnosticCodes.NoAuditFound,
                 $"No audit named \"{onlyAudit}\" in {assembly.GetName().Name}: expected one of {string.Join(", ", audits.Select(a => $"\"{a.Audit.Name}\""))}.");
+    }
+
+    /// <summary>
+    /// IA3016 unless the audit's name is a plain folder name (<see cref="AuditFolderName"/>, the
+    /// analyzers' rule) that no other audit of this run uses. Checked per audit, before anything is
+    /// written, so that the error is at the audit's attribute and the project's other audits still run.
+    /// </summary>
+    public static void RequireUsableName(DiscoveredAudit audit, IReadOnlyList<DiscoveredAudit> audits)
+    {
+        string name = audit.Audit.Name;
+        if (AuditFolderName.Problem(name) is { } problem)
+            throw new AuditInputException(DiagnosticCodes.InvalidAuditName,
+                $"Audit name \"{name}\" on {audit.Type.Name} is not usable as a folder name: {problem}.");
+        List<DiscoveredAudit> others = audits.Where(a => a.Audit.Name == name && a.Type != audit.Type).ToList();
+        if (others.Count > 0)
+            throw new AuditInputException(DiagnosticCodes.InvalidAuditName,
+                $"Audit name \"{name}\" on {audit.Type.Name} is also used by {string.Join(" and ", others.Select(a => a.Type.Name))}: expected one class per name (the name is the output folder).");
     }
 
     public static IAuditTarget Create(DiscoveredAudit audit)
@@ -98,7 +105,4 @@ internal static partial class AuditDiscovery
             return e.Types.OfType<Type>();
         }
     }
-
-    [GeneratedRegex("^[A-Za-z0-9._-]+$")]
-    private static partial Regex AuditNamePattern();
 }

@@ -17,15 +17,23 @@ internal sealed class AuditOutputs(string outputDirectory, IReadOnlyList<IReport
     }
 
     /// <summary>
-    /// <c>&lt;output&gt;/index.html</c> over every audit's latest metrics.json in the output folder (the ones
-    /// just written and those of earlier runs of other audits); null when there are none.
+    /// <c>&lt;output&gt;/&lt;audit&gt;/last-run.json</c>, on its own: after a successful run beside the
+    /// outputs just written, after a failed one beside the previous outputs it leaves in place.
+    /// </summary>
+    public void RecordRun(LastRun run) =>
+        Atomically(Path.Combine(outputDirectory, run.Audit), [(LastRun.FileName, run.Write)]);
+
+    /// <summary>
+    /// <c>&lt;output&gt;/index.html</c> over every audit's latest metrics.json and last-run.json in the output
+    /// folder (the ones just written and those of earlier runs of other audits), listing the files it
+    /// could not read; null when there is nothing to show.
     /// </summary>
     public string? WriteComparison()
     {
-        IReadOnlyList<ComparisonPage.Audit> audits = ComparisonPage.Read(outputDirectory);
-        if (audits.Count == 0) return null;
+        ComparisonPage.Contents contents = ComparisonPage.Read(outputDirectory);
+        if (contents.Audits.Count == 0 && contents.Skipped.Count == 0) return null;
         var page = new ComparisonPage();
-        return Atomically(outputDirectory, [(ComparisonPage.FileName, stream => page.Write(audits, stream))])[0];
+        return Atomically(outputDirectory, [(ComparisonPage.FileName, stream => page.Write(contents, stream))])[0];
     }
 
     private static IReadOnlyList<string> Atomically(string directory, IEnumerable<(string FileName, Action<Stream> Write)> files)

@@ -26,13 +26,25 @@ public sealed class ClassAccuracyTests
         Assert.Equal(0.6, result.Overall, 15);
     }
 
+    /// <summary>The audit refuses such data first (IA3028); the measurement itself still never reports 0/0 as 0.</summary>
     [Fact]
     public void A_class_without_samples_has_NaN_accuracy_not_zero()
     {
         long[] labels = [1, 1, 1, 1, 1];
-        var stream = new ActivationStream(TinyModels.Comparator(), b => TinyModels.Batches(Inputs, labels, b), CPU, 2, 3);
-        ClassAccuracyResult result = ClassAccuracy.Measure(stream, ["a", "b", "c"]);
+        var stream = new ActivationStream(TinyModels.Comparator(), b => TinyModels.Batches(Inputs, labels, b), CPU, 2, 2);
+        ClassAccuracyResult result = ClassAccuracy.Measure(stream, ["a", "b"]);
         Assert.True(double.IsNaN(result.Accuracy[0]));
-        Assert.True(double.IsNaN(result.Accuracy[2]));
+        Assert.Equal(0.6, result.Accuracy[1], 15);
+    }
+
+    /// <summary>Two logits for three class names: IA3027 rather than an argmax that never predicts class 2.</summary>
+    [Fact]
+    public void Logits_of_another_width_than_the_class_names_are_IA3027()
+    {
+        long[] labels = [1, 1, 2, 0, 0];
+        var stream = new ActivationStream(TinyModels.Comparator(), b => TinyModels.Batches(Inputs, labels, b), CPU, 2, 3);
+        var error = Assert.Throws<InterpAudit.Diagnostics.AuditInputException>(() => ClassAccuracy.Measure(stream, ["a", "b", "c"]));
+        Assert.Equal("IA3027", error.Code);
+        Assert.Contains("has shape [2, 2]: expected [2, 3], one logit per class name (3 ClassNames), found 2 logits.", error.Message);
     }
 }
