@@ -7,8 +7,9 @@ namespace InterpAudit.Modularity;
 /// of scikit-learn's <c>SpectralCoclustering</c>:
 /// <list type="number">
 /// <item><c>A = |W|</c>; units of zero degree are dead and left out; <c>D₁ = diag(A·1)</c>, <c>D₂ = diag(Aᵀ·1)</c>.</item>
-/// <item><c>Aₙ = D₁^{-1/2} A D₂^{-1/2}</c>; its SVD; the ℓ = ⌈log₂ k⌉ singular-vector pairs after the
-/// first, trivial one (σ₁ = 1, vectors ∝ D^{1/2}·1, which carry no partition).</item>
+/// <item><c>Aₙ = D₁^{-1/2} A D₂^{-1/2}</c>; its SVD; the ℓ singular-vector pairs after the first,
+/// trivial one (σ₁ = 1, vectors ∝ D^{1/2}·1, which carry no partition): ℓ = k − 1, not Dhillon's
+/// ⌈log₂ k⌉ (see <see cref="CoclusteringOptions.SingularVectors"/> for why).</item>
 /// <item><c>Z = [D₁^{-1/2} U_ℓ ; D₂^{-1/2} V_ℓ]</c> and one joint k-means over Z's rows, so each
 /// co-cluster is a set of output units together with a set of input units.</item>
 /// </list>
