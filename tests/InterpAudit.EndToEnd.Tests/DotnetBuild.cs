@@ -17,7 +17,11 @@ public static class DotnetBuild
     public static Outcome Run(string projectDirectory, params string[] arguments) =>
         Run(projectDirectory, new Dictionary<string, string>(), arguments);
 
-    public static Outcome Run(string projectDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    public static Outcome Run(string projectDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        Exec(projectDirectory, environment, new[] { "build", "-nologo", "-nodeReuse:false", "-p:UseSharedCompilation=false" }.Concat(arguments).ToArray());
+
+    /// <summary>Runs <c>dotnet</c> with the given arguments (a build, or an app such as the runner) in the same clean environment.</summary>
+    public static Outcome Exec(string projectDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -25,7 +29,7 @@ public static class DotnetBuild
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (string argument in new[] { "build", "-nologo", "-nodeReuse:false", "-p:UseSharedCompilation=false" }.Concat(arguments))
+        foreach (string argument in arguments)
             start.ArgumentList.Add(argument);
         // The test host runs inside `dotnet test`, whose MSBuild variables would leak into the child build.
         foreach (string key in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase) || k == "DOTNET_HOST_PATH").ToList())
@@ -39,7 +43,7 @@ public static class DotnetBuild
         if (!process.WaitForExit(TimeSpan.FromMinutes(8)))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet build {string.Join(' ', arguments)} did not finish in 8 minutes.\n{output}");
+            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish in 8 minutes.\n{output}");
         }
         return new Outcome(process.ExitCode, output + error.Result);
     }

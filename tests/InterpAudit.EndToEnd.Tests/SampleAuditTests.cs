@@ -69,7 +69,7 @@ public sealed class SampleAuditTests(SampleProject sample)
     public void Metrics_json_identifies_the_model_the_data_and_the_run()
     {
         JsonElement metrics = Metrics();
-        Assert.Equal(1, metrics.GetProperty("schema").GetInt32());
+        Assert.Equal(2, metrics.GetProperty("schema").GetInt32());
         Assert.Equal("mnist-mlp", metrics.GetProperty("audit").GetString());
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(sample.Weights))),
             metrics.GetProperty("model").GetProperty("weightsSha256").GetString());
@@ -124,9 +124,14 @@ public sealed class SampleAuditTests(SampleProject sample)
         Assert.Equal((double)correct.Sum() / total.Sum(), accuracy.GetProperty("overall").GetDouble(), 12);
     }
 
+    /// <summary>
+    /// Built twice: the first settles whatever another test of the collection changed (the gate tests
+    /// build variants with other settings, which re-runs the audit once), the second must do nothing.
+    /// </summary>
     [Fact]
     public void A_rebuild_with_nothing_changed_skips_training_and_the_audit()
     {
+        Assert.True(DotnetBuild.Run(sample.Directory).Succeeded);
         DotnetBuild.Outcome build = DotnetBuild.Run(sample.Directory, "-v:n");
         Assert.True(build.Succeeded, build.ToString());
         Assert.Contains("Skipping target \"MnistTrain\" because all output files are up-to-date", build.Output);
