@@ -170,4 +170,38 @@ public sealed class FailClosedTests(FixtureProject fixture)
         if (Directory.Exists(fixture.OutputOf(audit))) Directory.Delete(fixture.OutputOf(audit), recursive: true);
         return fixture.Audit(audit);
     }
+    /// <summary>
+    /// A failed run commits nothing to the project folder: before, the baseline was written before the
+    /// outputs, so a run that then could not write them (IA3015) left a baseline and the next build saw
+    /// no IA2002.
+    /// </summary>
+    [Fact]
+    public void A_run_that_cannot_write_its_outputs_writes_no_baseline_either()
+    {
+        string blocked = Path.Combine(Path.GetTempPath(), "interpaudit-blocked-" + Guid.NewGuid().ToString("N"));
+        File.WriteAllText(blocked, "not a folder");
+        string baselines = Directory.CreateTempSubdirectory("interpaudit-no-baseline").FullName;
+        DotnetBuild.Outcome build = fixture.Audit("passing", $"-p:InterpAuditOutputPath={blocked}/out/", $"-p:InterpAuditBaselineDirectory={baselines}/");
+        Assert.False(build.Succeeded, build.ToString());
+        Assert.Contains("error IA3015", build.Output);
+        Assert.DoesNotContain("IA2002", build.Output);
+        Assert.Empty(Directory.GetFiles(baselines));
+    }
+
+    /// <summary>
+    /// Weights replaced (write and rename) while the audit runs: the audit read them through one handle
+    /// before the first batch, so metrics.json names the SHA-256 of the weights it audited.
+    /// </summary>
+    [Fact]
+    public void Weights_replaced_during_the_audit_do_not_change_what_was_audited()
+    {
+        string original = Path.Combine(fixture.Directory, "obj", "fixture.weights");
+        DotnetBuild.Outcome build = fixture.Audit("weights-replaced");
+        Assert.True(build.Succeeded, build.ToString());
+        string audited = JsonDocument.Parse(File.ReadAllText(Path.Combine(fixture.OutputOf("weights-replaced"), "metrics.json")))
+            .RootElement.GetProperty("model").GetProperty("weightsSha256").GetString()!;
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(original))), audited);
+        Assert.NotEqual(audited, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            File.ReadAllBytes(Path.Combine(fixture.Directory, "obj", "replaced.weights")))));
+    }
 }

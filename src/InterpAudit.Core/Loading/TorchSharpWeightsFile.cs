@@ -20,7 +20,13 @@ public static class TorchSharpWeightsFile
     public static IReadOnlyList<WeightsEntry> ReadEntries(string path)
     {
         using var stream = File.OpenRead(path);
-        using var reader = new BinaryReader(stream, Encoding.UTF8);
+        return ReadEntries(stream, path);
+    }
+
+    /// <summary>Reads the entries from <paramref name="stream"/> (left open), naming <paramref name="path"/> in errors.</summary>
+    public static IReadOnlyList<WeightsEntry> ReadEntries(Stream stream, string path)
+    {
+        using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
         try
         {
             long count = ReadLeb128(reader);

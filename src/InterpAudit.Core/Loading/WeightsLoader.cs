@@ -15,18 +15,25 @@ public static class WeightsLoader
                 $"Weights file '{Path.GetFullPath(path)}' does not exist: expected the trained model saved with Module.save. Train the model first (or fix IAuditTarget.WeightsPath).",
                 path);
 
-        IReadOnlyList<WeightsEntry> entries = TorchSharpWeightsFile.ReadEntries(path);
+        // One open handle for the check, the load and the hash: a training run that saves new weights
+        // meanwhile (write and rename, as Module.save callers should) replaces the path, not the file
+        // read here, so the audited weights and the SHA-256 in metrics.json are always the same bytes.
+        using FileStream stream = File.OpenRead(path);
+        IReadOnlyList<WeightsEntry> entries = TorchSharpWeightsFile.ReadEntries(stream, path);
         CheckMatches(model, entries, path);
         try
         {
-            model.load(path, strict: true);
+            stream.Position = 0;
+            // Through a reader that leaves the stream open: TorchSharp's load(Stream) closes it.
+            using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+            model.load(reader, strict: true);
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or EndOfStreamException)
         {
             throw new AuditInputException(DiagnosticCodes.WeightsCorrupt,
                 $"Weights file '{path}' could not be loaded by TorchSharp: {e.Message}", path, e);
         }
-        using var stream = File.OpenRead(path);
+        stream.Position = 0;
         return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
