@@ -16,7 +16,7 @@ public sealed class BaselineTests(FixtureProject fixture)
     private string SuppressionFile => Path.Combine(fixture.Directory, "obj", "baselines", "drift.audit-suppressions.json");
 
     private double BaselineValue() =>
-        JsonDocument.Parse(File.ReadAllText(BaselineFile)).RootElement.GetProperty("metrics")[0].GetProperty("value").GetDouble();
+        JsonDocument.Parse(File.ReadAllText(BaselineFile)).RootElement.GetProperty("metrics")[0].GetProperty("mean").GetDouble();
 
     private void FreshBaseline()
     {
