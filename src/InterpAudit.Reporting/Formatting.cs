@@ -34,6 +34,16 @@ internal static class Formatting
             _ => "pass",
         };
 
+    /// <summary>
+    /// The code of the finding a check stands for in every output: its own (IA1xxx) when it failed
+    /// or passed its threshold, IA2001 when it passed the threshold but regressed — as the build log
+    /// reports it, so code-scanning alerts and test tabs key on the same code.
+    /// </summary>
+    public static string FindingCode(CheckResult check) =>
+        check.Verdict != Results.Verdict.Fail && check.Baseline?.Status == RegressionStatus.Regressed
+            ? Diagnostics.DiagnosticCodes.MetricRegressed
+            : check.Code;
+
     /// <summary>Why a check fails the gate: its threshold message, or the regression against the baseline.</summary>
     public static string GateMessage(CheckResult check) =>
         check.Verdict == Results.Verdict.Fail || check.Baseline?.Status != RegressionStatus.Regressed

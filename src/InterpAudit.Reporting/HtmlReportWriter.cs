@@ -46,7 +46,7 @@ public sealed class HtmlReportWriter : IReportWriter
             interval = Formatting.Interval(c.Interval),
             threshold = c.Threshold.ToString(),
             severity = Formatting.Lower(c.Severity),
-            code = c.Code,
+            code = Formatting.FindingCode(c),
             location = Formatting.Location(c.Location),
         }).ToArray();
         return new

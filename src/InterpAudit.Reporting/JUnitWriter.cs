@@ -58,14 +58,14 @@ public sealed class JUnitWriter : IReportWriter
             if (check.FailsGate && check.Severity == CheckSeverity.Error)
             {
                 xml.WriteStartElement("failure");
-                xml.WriteAttributeString("type", check.Verdict == Verdict.Fail ? check.Code : Diagnostics.DiagnosticCodes.MetricRegressed);
+                xml.WriteAttributeString("type", Formatting.FindingCode(check));
                 xml.WriteAttributeString("message", Formatting.GateMessage(check));
-                xml.WriteString($"{check.Code}: {Formatting.GateMessage(check)} (value {Formatting.Number(check.Value)}, 95% interval {Formatting.Interval(check.Interval)}, declared at {Formatting.Location(check.Location)})");
+                xml.WriteString($"{Formatting.FindingCode(check)}: {Formatting.GateMessage(check)} (value {Formatting.Number(check.Value)}, 95% interval {Formatting.Interval(check.Interval)}, declared at {Formatting.Location(check.Location)})");
                 xml.WriteEndElement();
             }
             else if (check.FailsGate)
             {
-                xml.WriteElementString("system-err", $"warning {check.Code}: {Formatting.GateMessage(check)}");
+                xml.WriteElementString("system-err", $"warning {Formatting.FindingCode(check)}: {Formatting.GateMessage(check)}");
             }
             xml.WriteEndElement();
         }

@@ -32,7 +32,7 @@ public sealed class MarkdownSummaryWriter : IReportWriter
         {
             string mark = !check.FailsGate ? "✅" : check.Severity == CheckSeverity.Error ? "❌" : "⚠️";
             string name = check.Scope.Length == 0 ? check.Metric : $"{check.Metric}({check.Scope})";
-            text.AppendLine($"| {mark} | {Escape(name)} | {Formatting.Number(check.Value)} | {Formatting.Interval(check.Interval)} | {Escape(check.Threshold.ToString())} | {Formatting.Baseline(check.Baseline)} | {Formatting.Delta(check.Baseline)} | {check.Code} | {Escape(Formatting.Location(check.Location))} |");
+            text.AppendLine($"| {mark} | {Escape(name)} | {Formatting.Number(check.Value)} | {Formatting.Interval(check.Interval)} | {Escape(check.Threshold.ToString())} | {Formatting.Baseline(check.Baseline)} | {Formatting.Delta(check.Baseline)} | {Formatting.FindingCode(check)} | {Escape(Formatting.Location(check.Location))} |");
         }
         foreach (CheckResult accepted in result.Checks.Where(c => c.Baseline?.Status == RegressionStatus.Accepted))
             text.AppendLine().Append($"Accepted regression: {Escape(accepted.Metric)}({Escape(accepted.Scope)}) — {Escape(accepted.Baseline!.AcceptedReason ?? "")}").AppendLine();

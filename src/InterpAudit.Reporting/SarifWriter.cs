@@ -53,9 +53,7 @@ public sealed class SarifWriter : IReportWriter
         log.WriteTo(writer);
     }
 
-    /// <summary>A check that passed its threshold but regressed is reported under the regression rule.</summary>
-    private static string RuleOf(CheckResult check) =>
-        check.Verdict == Verdict.Fail ? check.Code : Diagnostics.DiagnosticCodes.MetricRegressed;
+    private static string RuleOf(CheckResult check) => Formatting.FindingCode(check);
 
     public const string SourceRootId = "SRCROOT";
 
