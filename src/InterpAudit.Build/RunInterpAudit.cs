@@ -62,6 +62,9 @@ namespace InterpAudit.Build
         /// <summary>True: write this run's metrics as the new baseline.</summary>
         public bool AcceptBaseline { get; set; }
 
+        /// <summary>CPU threads for libtorch; empty for the runner's default (the machine's cores).</summary>
+        public string Threads { get; set; } = "";
+
         /// <summary>With <see cref="AcceptBaseline"/>: further runs' metrics.json files to calibrate the baseline from.</summary>
         public ITaskItem[] CalibrationRuns { get; set; } = new ITaskItem[0];
 
@@ -99,6 +102,7 @@ namespace InterpAudit.Build
             if (!string.IsNullOrEmpty(LogFile)) builder.AppendSwitchIfNotNull("--log ", LogFile);
             if (!string.IsNullOrEmpty(ReportTemplate)) builder.AppendSwitchIfNotNull("--template ", ReportTemplate);
             if (!string.IsNullOrEmpty(BaselineDirectory)) builder.AppendSwitchIfNotNull("--baseline-dir ", BaselineDirectory.TrimEnd('/', '\\'));
+            if (!string.IsNullOrEmpty(Threads)) builder.AppendSwitchIfNotNull("--threads ", Threads);
             if (AcceptBaseline) builder.AppendSwitch("--accept-baseline");
             if (AcceptBaseline && CalibrationRuns.Length > 0)
             {

@@ -71,7 +71,7 @@ internal static class AuditCommand
                 var progress = new Progress(diagnostics, audit.Audit.Name);
                 IAuditTarget target = AuditDiscovery.Create(audit);
                 AuditResult result = new AuditEngine(CheckCatalog.Default, progress)
-                    .Run(new AuditRequest(target, audit.Audit, audit.Checks, options.Device, ToolVersion));
+                    .Run(new AuditRequest(target, audit.Audit, audit.Checks, options.Device, ToolVersion) { Threads = options.ResolvedThreads });
                 result = result with
                 {
                     SourceRevision = sourceRevision,

@@ -16,8 +16,12 @@ internal sealed record AuditOptions(
     string? BaselineDirectory = null,
     bool AcceptBaseline = false,
     bool SkipBaseline = false,
-    IReadOnlyList<string>? CalibrationRuns = null)
+    IReadOnlyList<string>? CalibrationRuns = null,
+    int Threads = 0)
 {
+    /// <summary>The threads asked for, or the machine's cores (<see cref="Environment.ProcessorCount"/>, which honours CPU limits).</summary>
+    public int ResolvedThreads => Threads > 0 ? Threads : Environment.ProcessorCount;
+
     public BaselineMode BaselineMode => SkipBaseline ? BaselineMode.Skip : AcceptBaseline ? BaselineMode.Accept : BaselineMode.Compare;
 
     /// <summary>Where the committed baselines live: beside the project unless told otherwise.</summary>

@@ -14,11 +14,13 @@ var template = new Option<FileInfo?>("--template") { Description = "A Handlebars
 var baselineDirectory = new Option<DirectoryInfo?>("--baseline-dir") { Description = "Where <audit>.audit-baseline.json and <audit>.audit-suppressions.json live (default: the project's folder)." };
 var acceptBaseline = new Option<bool>("--accept-baseline") { Description = "Write this run's metrics (with any --calibration-runs) as the new baseline instead of comparing with it." };
 var calibrationRuns = new Option<FileInfo[]>("--calibration-runs") { Description = "With --accept-baseline: further runs' metrics.json files of the same audits (other seeds or machines) to calibrate the baseline from.", AllowMultipleArgumentsPerToken = true };
+var threads = new Option<int>("--threads") { Description = "CPU threads for libtorch (default 0: the machine's cores)." };
+threads.Validators.Add(result => { if (result.GetValueOrDefault<int>() < 0) result.AddError("--threads expects 0 (the machine's cores) or a positive count."); });
 var skipBaseline = new Option<bool>("--skip-baseline") { Description = "Neither read nor write a baseline: judge thresholds only (a calibration run)." };
 
 var audit = new Command("audit", "Run the interpretability audits declared in a built assembly and write their reports.")
 {
-    assembly, project, output, device, failBuild, sources, only, logFile, template, baselineDirectory, acceptBaseline, calibrationRuns, skipBaseline,
+    assembly, project, output, device, failBuild, sources, only, logFile, template, baselineDirectory, acceptBaseline, calibrationRuns, skipBaseline, threads,
 };
 audit.SetAction(parse => AuditCommand.Run(new AuditOptions(
     parse.GetValue(assembly)!.FullName,
@@ -33,7 +35,8 @@ audit.SetAction(parse => AuditCommand.Run(new AuditOptions(
     parse.GetValue(baselineDirectory)?.FullName,
     parse.GetValue(acceptBaseline),
     parse.GetValue(skipBaseline),
-    (parse.GetValue(calibrationRuns) ?? []).Select(f => f.FullName).ToList()), Console.Out));
+    (parse.GetValue(calibrationRuns) ?? []).Select(f => f.FullName).ToList(),
+    parse.GetValue(threads)), Console.Out));
 
 var metrics = new Option<FileInfo[]>("--metrics") { Description = "The metrics.json of each audit run to accept: several runs of one audit (other seeds or machines) calibrate its baseline.", Required = true, AllowMultipleArgumentsPerToken = true };
 var acceptDirectory = new Option<DirectoryInfo?>("--baseline-dir") { Description = "Where to write <audit>.audit-baseline.json (default: the current folder)." };

@@ -27,6 +27,8 @@ public sealed class AuditEngine(CheckCatalog catalog, IProgress<string>? progres
                 $"[InterpretabilityAudit] is invalid: FalseAlarmRate = {request.Audit.FalseAlarmRate} is outside (0, 0.5] (the chance that a fair retrain fails the audit; default 0.05).");
 
         torch.manual_seed(request.Audit.Seed);
+        if (request.Threads > 0) torch.set_num_threads(request.Threads);
+        int threads = torch.get_num_threads();
         Device device = AuditDevice.Resolve(request.DeviceChoice);
 
         long start = Stopwatch.GetTimestamp();
@@ -37,7 +39,7 @@ public sealed class AuditEngine(CheckCatalog catalog, IProgress<string>? progres
         model.eval();
         long parameters = model.parameters().Sum(p => p.numel());
         timings["load"] = Stopwatch.GetElapsedTime(start).TotalSeconds;
-        progress?.Report($"loaded {model.GetType().Name} ({parameters:N0} parameters) from {weightsPath} on {device}");
+        progress?.Report($"loaded {model.GetType().Name} ({parameters:N0} parameters) from {weightsPath} on {device}, {threads} CPU thread(s)");
 
         var stream = new ActivationStream(model, target.EvaluationBatches, device, request.Audit.BatchSize, classNames.Count, model.GetType().Name);
         var context = new CheckContext(stream, classNames, request.Audit.Seed, progress);
@@ -59,7 +61,7 @@ public sealed class AuditEngine(CheckCatalog catalog, IProgress<string>? progres
             AuditResult.CurrentSchema, request.Audit.Name, targetType,
             new ModelIdentity(model.GetType().FullName ?? model.GetType().Name, Path.GetFullPath(weightsPath), weightsSha, parameters),
             dataset, classNames, device.ToString(), request.Audit.Seed, request.ToolVersion, startedAt, timings, results,
-            context.Measurements) { FalseAlarmRate = request.Audit.FalseAlarmRate };
+            context.Measurements) { FalseAlarmRate = request.Audit.FalseAlarmRate, Threads = threads };
     }
 
     private static RegressionTolerance ToleranceOf(AuditCheckAttribute attribute, ICheck check, string metric) =>

@@ -7,4 +7,12 @@ public sealed record AuditRequest(
     InterpretabilityAuditAttribute Audit,
     IReadOnlyList<DeclaredCheck> Checks,
     string DeviceChoice,
-    string ToolVersion);
+    string ToolVersion)
+{
+    /// <summary>
+    /// CPU threads for libtorch; 0 leaves libtorch's own choice. Chosen on purpose because libtorch's
+    /// OpenMP workers spin: on a loaded machine two threads ran the audit's kernels 6–20× slower
+    /// than one (issue #18), and the build machine may be running other builds.
+    /// </summary>
+    public int Threads { get; init; }
+}

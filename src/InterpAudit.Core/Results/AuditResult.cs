@@ -23,6 +23,9 @@ public sealed record AuditResult(
 {
     public const int CurrentSchema = 2;
 
+    /// <summary>The CPU threads libtorch ran the audit with.</summary>
+    public int Threads { get; init; }
+
     /// <summary>The audit's declared family-wise false-alarm rate, at which the baseline comparison is made.</summary>
     public double FalseAlarmRate { get; init; } = 0.05;
 
