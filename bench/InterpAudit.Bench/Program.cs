@@ -1,6 +1,7 @@
 // InterpAudit benchmarks: each measurement family on a sample-sized model, with the GEMM rate of
 // the same machine in the same run so that figures from different machines can be compared.
-// Usage: dotnet run -c Release --project bench/InterpAudit.Bench [-- --runs N]
+// Usage: dotnet run -c Release --project bench/InterpAudit.Bench [-- --runs N] [--threads N]
+// --threads sets libtorch's CPU threads as the runner's --threads (InterpAuditThreads) does.
 using System.Globalization;
 using InterpAudit;
 using InterpAudit.Accuracy;
@@ -9,7 +10,14 @@ using InterpAudit.Capture;
 using TorchSharp;
 using static TorchSharp.torch;
 
-int runs = args.Length == 2 && args[0] == "--runs" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
+int Option(string name, int fallback)
+{
+    int at = Array.IndexOf(args, name);
+    return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
+}
+int runs = Option("--runs", 5);
+int threads = Option("--threads", 0);
+if (threads > 0) torch.set_num_threads(threads);
 torch.manual_seed(0);
 Console.WriteLine($"InterpAudit bench · {Environment.ProcessorCount} cores · libtorch threads {torch.get_num_threads()} · {runs} runs each (median, min–max)");
 
