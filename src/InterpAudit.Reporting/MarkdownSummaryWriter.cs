@@ -21,10 +21,9 @@ public sealed class MarkdownSummaryWriter : IReportWriter
         text.AppendLine($"{result.Checks.Count(c => !c.FailsGate)} of {result.Checks.Count} checks passed · " +
                         $"model `{Escape(result.Model.Type)}` (weights `{result.Model.WeightsSha256[..12]}`) · " +
                         $"{result.Dataset.SampleCount} samples · {Escape(result.Device)} · seed {result.Seed} · InterpAudit {Escape(result.ToolVersion)}");
-        var compared = result.Checks.Where(c => c.Baseline is { Status: not RegressionStatus.New }).ToList();
-        if (compared.Count > 0)
-            text.AppendLine().AppendLine($"Baseline from {compared.Max(c => c.Baseline!.Runs)} calibration run(s); regressions judged at a family-wise false-alarm rate of " +
-                $"{result.FalseAlarmRate.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)} (Holm over {compared.Select(c => c.Key).Distinct().Count()} metrics).");
+        if (BaselineSummary.Of(result) is { } baseline)
+            text.AppendLine().AppendLine($"Baseline from {baseline.Runs} calibration run(s); regressions judged at a family-wise false-alarm rate of " +
+                $"{baseline.FalseAlarmRate} (Holm over {baseline.Metrics} metrics).");
         text.AppendLine();
         text.AppendLine("| | Check | Value | 95% interval | Threshold | Baseline | Δ | Code | Declared at |");
         text.AppendLine("|---|---|---:|---:|---|---:|---:|---|---|");

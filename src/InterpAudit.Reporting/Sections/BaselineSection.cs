@@ -13,17 +13,14 @@ internal static class BaselineSection
 {
     public static object? Build(AuditResult result)
     {
-        var compared = result.Checks.Where(c => c.Baseline is { Status: not RegressionStatus.New }).ToList();
-        if (compared.Count == 0) return null;
-        int runs = compared.Max(c => c.Baseline!.Runs);
-        int metrics = compared.Select(c => c.Key).Distinct().Count();
+        if (BaselineSummary.Of(result) is not { } summary) return null;
         return new
         {
-            runs,
-            calibrated = runs >= 2,
-            metrics,
-            falseAlarmRate = result.FalseAlarmRate.ToString("0.###", CultureInfo.InvariantCulture),
-            rows = compared.Select(c =>
+            runs = summary.Runs,
+            calibrated = summary.Runs >= 2,
+            metrics = summary.Metrics,
+            falseAlarmRate = summary.FalseAlarmRate,
+            rows = summary.Compared.Select(c =>
             {
                 BaselineComparison b = c.Baseline!;
                 double margin = BoundMargin.InSpreads(c.Threshold, b.BaselineValue, b.Spread);
