@@ -21,8 +21,12 @@ namespace InterpAudit;
 /// <c>[AblationCheck("fc2", Ablation = AblationKind.Zero, MinSpecialization = 0.5, Severity = CheckSeverity.Warning)]</c>
 /// </example>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+[CheckFamily("ablation")]
 public sealed class AblationCheckAttribute : AuditCheckAttribute
 {
+    /// <summary>The default and smallest number of random unit sets (Hod et al. 2022 rank against at least 20).</summary>
+    public const int DefaultRandomSets = 20;
+
     /// <summary>Declares a per-class ablation check of one layer's co-clusters.</summary>
     /// <param name="layer">The layer's name as <c>named_modules()</c> gives it (e.g. <c>fc2</c>).</param>
     public AblationCheckAttribute(string layer) => Layer = layer;
@@ -31,20 +35,25 @@ public sealed class AblationCheckAttribute : AuditCheckAttribute
     public string Layer { get; }
 
     /// <summary>Number of clusters k, at least 2 and at most the layer's smaller side (default 4).</summary>
-    public int Clusters { get; set; } = 4;
+    [ValidRange(2, Reason = "co-clustering into one group measures nothing")]
+    public int Clusters { get; set; } = ModularityCheckAttribute.DefaultClusters;
 
     /// <summary>k-means restarts of the co-clustering (default 10, as <see cref="ModularityCheckAttribute.Restarts"/>).</summary>
-    public int Restarts { get; set; } = 10;
+    [ValidRange(1)]
+    public int Restarts { get; set; } = ModularityCheckAttribute.DefaultRestarts;
 
     /// <summary>Lowest accepted mean specialisation S̄ = mean over clusters of S_c, in [0, 1] (1/classes means none).</summary>
+    [Bound("specialization", BoundKind.Min, "IA1301", Lower = 0, Upper = 1, Tolerance = 0.02)]
     public double MinSpecialization { get; set; } = double.NaN;
 
     /// <summary>Highest accepted collateral drop: the largest accuracy drop any cluster's ablation causes on a class it does not own, in [0, 1].</summary>
+    [Bound("collateralDrop", BoundKind.Max, "IA1302", Lower = 0, Upper = 1, Tolerance = 0.02)]
     public double MaxCollateralDrop { get; set; } = double.NaN;
 
     /// <summary>The ablation kind the bounds judge (default <see cref="AblationKind.Mean"/>); both kinds are reported.</summary>
     public AblationKind Ablation { get; set; } = AblationKind.Mean;
 
     /// <summary>Random unit sets per cluster behind each S_c's rank (default 20, at least 20).</summary>
-    public int RandomSets { get; set; } = 20;
+    [ValidRange(DefaultRandomSets, Reason = "a rank p = (r+1)/(n+1) needs at least 20 random sets")]
+    public int RandomSets { get; set; } = DefaultRandomSets;
 }

@@ -15,5 +15,6 @@ public abstract class AuditCheckAttribute : Attribute
     /// baseline without counting as a regression, however small the noise band (default NaN: the
     /// check family's default tolerance for the metric, listed in docs/diagnostics.md).
     /// </summary>
+    [ValidRange(0)]
     public double RegressionTolerance { get; set; } = double.NaN;
 }

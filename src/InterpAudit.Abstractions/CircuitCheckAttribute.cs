@@ -21,12 +21,18 @@ namespace InterpAudit;
 /// <c>[CircuitCheck(Class = "7", MaxEcs = 0.2)]</c>
 /// </example>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+[CheckFamily("circuit")]
 public sealed class CircuitCheckAttribute : AuditCheckAttribute
 {
+    /// <summary>The default sample cap per class.</summary>
+    public const int DefaultMaxSamplesPerClass = 1000;
+
     /// <summary>Highest accepted mean ECS over the classes, in [0, 1].</summary>
+    [Bound("meanEcs", BoundKind.Max, "IA1202", Lower = 0, Upper = 1, Tolerance = 0.002, RelativeTolerance = 0.10)]
     public double MaxMeanEcs { get; set; } = double.NaN;
 
     /// <summary>Highest accepted ECS of each class (or of <see cref="Class"/>), in [0, 1].</summary>
+    [Bound("ecs", BoundKind.Max, "IA1202", Lower = 0, Upper = 1, Tolerance = 0.002, RelativeTolerance = 0.10)]
     public double MaxEcs { get; set; } = double.NaN;
 
     /// <summary>A class name from <see cref="IAuditTarget.ClassNames"/>; null means every class.</summary>
@@ -39,5 +45,6 @@ public sealed class CircuitCheckAttribute : AuditCheckAttribute
     /// At most this many evaluation samples per class (the first ones in stream order) define the
     /// class's loss (default 1000). Exact mode's time grows linearly with it.
     /// </summary>
-    public int MaxSamplesPerClass { get; set; } = 1000;
+    [ValidRange(1)]
+    public int MaxSamplesPerClass { get; set; } = DefaultMaxSamplesPerClass;
 }

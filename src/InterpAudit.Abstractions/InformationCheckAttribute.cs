@@ -12,8 +12,15 @@ namespace InterpAudit;
 /// </summary>
 /// <example><c>[InformationCheck("fc2", MinLabelBits = 2.5)]</c>, <c>[InformationCheck("fc1", MinSignificantUnitFraction = 0.5)]</c></example>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+[CheckFamily("information")]
 public sealed class InformationCheckAttribute : AuditCheckAttribute
 {
+    /// <summary>The default number of principal components (spec mi.md), shared by <see cref="RedundancyCheckAttribute"/>.</summary>
+    public const int DefaultComponents = 16;
+
+    /// <summary>The default number of label permutations of the per-unit test.</summary>
+    public const int DefaultPermutations = 1000;
+
     /// <summary>Declares an information check of one layer.</summary>
     /// <param name="layer">The layer's name as <c>named_modules()</c> gives it, e.g. <c>fc2</c>.</param>
     public InformationCheckAttribute(string layer) => Layer = layer;
@@ -27,17 +34,21 @@ public sealed class InformationCheckAttribute : AuditCheckAttribute
     /// between layers and runs rather than with the label entropy.
     /// Bias-corrected estimates of weak information can be slightly negative.
     /// </summary>
+    [Bound("labelBits", BoundKind.Min, "IA1401", Lower = 0, Tolerance = 0.05)]
     public double MinLabelBits { get; set; } = double.NaN;
 
     /// <summary>Lowest accepted fraction of the layer's units that are individually informative, in [0, 1].</summary>
+    [Bound("significantUnitFraction", BoundKind.Min, "IA1402", Lower = 0, Upper = 1, Tolerance = 0.02)]
     public double MinSignificantUnitFraction { get; set; } = double.NaN;
 
     /// <summary>
     /// Most principal components the layer is reduced to (default 16). Fewer are used when the smallest
     /// class is too small: the estimate wants fewer components than a tenth of its samples.
     /// </summary>
-    public int Components { get; set; } = 16;
+    [ValidRange(1)]
+    public int Components { get; set; } = DefaultComponents;
 
     /// <summary>Label permutations of the per-unit significance test (default 1000; at least 19 to reach p ≤ 0.05).</summary>
-    public int Permutations { get; set; } = 1000;
+    [ValidRange(1)]
+    public int Permutations { get; set; } = DefaultPermutations;
 }

@@ -18,6 +18,7 @@ public sealed class InterpretabilityAuditAttribute : Attribute
     public int Seed { get; set; }
 
     /// <summary>Evaluation batch size (default 256).</summary>
+    [ValidRange(1)]
     public int BatchSize { get; set; } = 256;
 
     /// <summary>
@@ -25,5 +26,6 @@ public sealed class InterpretabilityAuditAttribute : Attribute
     /// on its baseline (default 0.05). The regression gate controls it over all the audit's baselined
     /// metrics together (Holm's step-down procedure), not per metric; it must lie in (0, 0.5].
     /// </summary>
+    [ValidRange(0, 0.5, LowerExclusive = true, Reason = "the chance that a fair retrain fails the audit")]
     public double FalseAlarmRate { get; set; } = 0.05;
 }

@@ -16,6 +16,7 @@ namespace InterpAudit;
 /// </summary>
 /// <example><c>[LibCheck(Layers = new[] { "relu1", "relu2" }, MaxFeatures99 = 40, MinSparsityGain = 1.0)]</c></example>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+[CheckFamily("lib")]
 public sealed class LibCheckAttribute : AuditCheckAttribute
 {
     /// <summary>
@@ -25,17 +26,21 @@ public sealed class LibCheckAttribute : AuditCheckAttribute
     public string[] Layers { get; set; } = [];
 
     /// <summary>Highest accepted number of LIB features kept after truncation, per layer.</summary>
+    [Bound("libFeatures", BoundKind.Max, "IA1101", Lower = 0, Tolerance = 1, RelativeTolerance = 0.05)]
     public double MaxLibFeatures { get; set; } = double.NaN;
 
     /// <summary>Highest accepted number of LIB features that hold 99% of the importance spectrum, per layer.</summary>
+    [Bound("libFeatures99", BoundKind.Max, "IA1102", Lower = 0, Tolerance = 1, RelativeTolerance = 0.05)]
     public double MaxFeatures99 { get; set; } = double.NaN;
 
     /// <summary>Highest accepted number of LIB edges that hold 90% of the interaction mass, per pair of adjacent layers.</summary>
+    [Bound("edges90", BoundKind.Max, "IA1103", Lower = 0, Tolerance = 1, RelativeTolerance = 0.05)]
     public double MaxEdges90 { get; set; } = double.NaN;
 
     /// <summary>
     /// Lowest accepted ratio of PCA's edges90 to LIB's, per pair of adjacent layers (1: LIB is at least as
     /// sparse as PCA).
     /// </summary>
+    [Bound("sparsityGain", BoundKind.Min, "IA1104", Lower = 0, Tolerance = 0.05, RelativeTolerance = 0.05)]
     public double MinSparsityGain { get; set; } = double.NaN;
 }

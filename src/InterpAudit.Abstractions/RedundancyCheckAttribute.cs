@@ -9,6 +9,7 @@ namespace InterpAudit;
 /// </summary>
 /// <example><c>[RedundancyCheck("fc1", "fc2", MaxCoInformation = 0.5)]</c>, <c>[RedundancyCheck("fc1", "fc2", MinCoInformation = 0)]</c></example>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+[CheckFamily("redundancy")]
 public sealed class RedundancyCheckAttribute : AuditCheckAttribute
 {
     /// <summary>Declares a redundancy check between two layers.</summary>
@@ -27,14 +28,17 @@ public sealed class RedundancyCheckAttribute : AuditCheckAttribute
     public string LayerB { get; }
 
     /// <summary>Highest accepted co-information in bits (a bound on redundancy).</summary>
+    [Bound("coInformation", BoundKind.Max, "IA1403", Tolerance = 0.05)]
     public double MaxCoInformation { get; set; } = double.NaN;
 
     /// <summary>Lowest accepted co-information in bits (a negative bound limits synergy).</summary>
+    [Bound("coInformation", BoundKind.Min, "IA1404", Tolerance = 0.05)]
     public double MinCoInformation { get; set; } = double.NaN;
 
     /// <summary>
     /// Most principal components each layer is reduced to (default 16). Fewer are used when the
     /// smallest class is too small: the two layers together want fewer components than a tenth of its samples.
     /// </summary>
-    public int Components { get; set; } = 16;
+    [ValidRange(1)]
+    public int Components { get; set; } = InformationCheckAttribute.DefaultComponents;
 }

@@ -1,3 +1,4 @@
+using InterpAudit.Capture;
 using InterpAudit.Modularity;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -92,7 +93,7 @@ public sealed class EnmeshmentLoss : IDisposable
 
     private static nn.Module FindLayer(nn.Module model, string name)
     {
-        nn.Module? layer = model.named_modules().FirstOrDefault(m => m.name == name && name.Length > 0).module;
+        nn.Module? layer = ModelLayers.Find(model, name);
         if (layer is null)
             throw new ArgumentException(
                 $"Layer '{name}' does not exist in {model.GetType().Name}: expected one of {string.Join(", ", model.named_modules().Where(m => m.name.Length > 0).Select(m => $"'{m.name}'"))}.",

@@ -20,7 +20,7 @@ public sealed class CircuitSectionTests
         var fastResult = exact with { Mode = "fast", Classes = [Class("zero", 96, 7), Class(className, 95, 7)] };
         var agreement = new CircuitAgreement(["zero", className], [0.02, 0], [0.5, 1]);
         var declaration = new CheckDeclaration("CircuitCheckAttribute", 0);
-        CheckResult check = CheckResult.Judge("circuit", "ecs", "class=zero", 0.02, null, new Threshold(BoundKind.Max, 0.1), CheckSeverity.Error, "IA1202", declaration)
+        CheckResult check = CheckResult.Judge(new MetricId("circuit", "ecs", "class=zero"), 0.02, null, new Threshold(BoundKind.Max, 0.1), CheckSeverity.Error, "IA1202", declaration)
             with { Baseline = new BaselineComparison(0.03, null, -0.01, 0, 0, RegressionStatus.Improved) };
 
         AuditResult result = SampleResults.Create(className);

@@ -12,7 +12,7 @@ public sealed class FindingCodeTests
 {
     private static AuditResult Result(Verdict verdict, RegressionStatus status)
     {
-        CheckResult check = CheckResult.Judge("ablation", "specialization", "layer=fc2,ablation=mean", verdict == Verdict.Pass ? 0.50 : 0.30, null,
+        CheckResult check = CheckResult.Judge(new MetricId("ablation", "specialization", "layer=fc2,ablation=mean"), verdict == Verdict.Pass ? 0.50 : 0.30, null,
                 new Threshold(BoundKind.Min, 0.35), CheckSeverity.Error, "IA1301", new CheckDeclaration("AblationCheckAttribute", 0))
             with
             {

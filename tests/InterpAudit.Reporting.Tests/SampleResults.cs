@@ -13,7 +13,7 @@ internal static class SampleResults
         var declaration = new CheckDeclaration("AccuracyCheckAttribute", 0);
         CheckResult[] checks =
         [
-            CheckResult.Judge("accuracy", "accuracy", "class=zero", 0.95, accuracy.Intervals[0], new Threshold(BoundKind.Min, 0.9), CheckSeverity.Error, "IA1001", declaration)
+            CheckResult.Judge(new MetricId("accuracy", "accuracy", "class=zero"), 0.95, accuracy.Intervals[0], new Threshold(BoundKind.Min, 0.9), CheckSeverity.Error, "IA1001", declaration)
                 with
                 {
                     Location = new SourceLocation("/src/MnistAudit.cs", 14, 6),
@@ -23,9 +23,9 @@ internal static class SampleResults
                         Noise = "training spread of 5 calibration runs; paired per-sample outcomes (100 samples)",
                     },
                 },
-            CheckResult.Judge("accuracy", "accuracy", $"class={className}", 0.83, accuracy.Intervals[1], new Threshold(BoundKind.Min, 0.9), CheckSeverity.Error, "IA1001", declaration)
+            CheckResult.Judge(new MetricId("accuracy", "accuracy", $"class={className}"), 0.83, accuracy.Intervals[1], new Threshold(BoundKind.Min, 0.9), CheckSeverity.Error, "IA1001", declaration)
                 with { Location = new SourceLocation("/src/MnistAudit.cs", 14, 6) },
-            CheckResult.Judge("accuracy", "accuracy", $"layer={layerName}", 0.89, null, new Threshold(BoundKind.Min, 0.9), CheckSeverity.Warning, "IA1001", declaration with { Ordinal = 1 }),
+            CheckResult.Judge(new MetricId("accuracy", "accuracy", $"layer={layerName}"), 0.89, null, new Threshold(BoundKind.Min, 0.9), CheckSeverity.Warning, "IA1001", declaration with { Ordinal = 1 }),
         ];
         return new AuditResult(
             AuditResult.CurrentSchema, "mnist-mlp", "Samples.MnistAudit",

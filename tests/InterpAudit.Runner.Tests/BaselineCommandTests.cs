@@ -9,7 +9,7 @@ public sealed class BaselineCommandTests
 {
     private static string WriteMetrics(string directory, double value = 0.875, string weights = "abc", string dataset = "def", string audit = "digits")
     {
-        var check = CheckResult.Judge("accuracy", "accuracy", "class=3", value, new Interval(value - 0.075, value + 0.055, "wilson-95"),
+        var check = CheckResult.Judge(new MetricId("accuracy", "accuracy", "class=3"), value, new Interval(value - 0.075, value + 0.055, "wilson-95"),
             new Threshold(BoundKind.Min, 0.8), CheckSeverity.Error, "IA1001", new CheckDeclaration("AccuracyCheckAttribute", 0));
         var result = new AuditResult(AuditResult.CurrentSchema, audit, "T", new ModelIdentity("M", "w", weights, 3), new DatasetIdentity(8, dataset, [8]), ["3"], "cpu", 0, "0.1.0",
             DateTimeOffset.UnixEpoch, new Dictionary<string, double>(), [check], new Dictionary<string, object> { ["accuracy"] = new { overall = value } });

@@ -5,42 +5,30 @@ using InterpAudit.Results;
 namespace InterpAudit.Accuracy;
 
 /// <summary>Judges <see cref="AccuracyCheckAttribute"/>: per-class and overall accuracy against their minimums.</summary>
-public sealed class AccuracyCheck : Check<AccuracyCheckAttribute>
+public sealed class AccuracyCheck : Check<AccuracyCheckAttribute, ClassAccuracyResult>
 {
-    public const string Family = "accuracy";
+    /// <summary>Per-class accuracy is measured once per audit, whatever the declarations.</summary>
+    public static MeasurementId Measurement { get; } = MeasurementId.Of("accuracy");
 
-    /// <summary>Half a point of accuracy: below it a move is not worth a red build, whatever its p-value.</summary>
-    public override RegressionTolerance DefaultTolerance(string metric) => new(0.005);
-
-    protected override IEnumerable<string> Validate(AccuracyCheckAttribute attribute, CheckContext context)
+    protected override IEnumerable<string> ValidateAgainst(AccuracyCheckAttribute attribute, CheckContext context)
     {
-        if (double.IsNaN(attribute.Min) && double.IsNaN(attribute.MinOverall))
-            yield return "neither Min nor MinOverall is set";
-        foreach (string problem in FractionInRange(nameof(attribute.Min), attribute.Min)) yield return problem;
-        foreach (string problem in FractionInRange(nameof(attribute.MinOverall), attribute.MinOverall)) yield return problem;
-        if (attribute.Class is { } name && !context.ClassNames.Contains(name))
-            yield return $"Class = \"{name}\" is not a class name (expected one of {string.Join(", ", context.ClassNames.Select(n => $"\"{n}\""))})";
+        foreach (string problem in KnownClass(nameof(attribute.Class), attribute.Class, context)) yield return problem;
         if (attribute.Class is not null && double.IsNaN(attribute.Min))
             yield return "Class is set but Min is not";
     }
 
-    protected override IEnumerable<CheckResult> Evaluate(AccuracyCheckAttribute attribute, CheckDeclaration declaration, CheckContext context)
+    protected override ClassAccuracyResult Measure(AccuracyCheckAttribute attribute, CheckContext context, CheckDeclaration declaration) =>
+        context.Measure(Measurement, () => ClassAccuracy.Measure(context.Stream, context.ClassNames));
+
+    protected override IEnumerable<MetricValue> Values(AccuracyCheckAttribute attribute, ClassAccuracyResult accuracy, DeclaredBound bound)
     {
-        ClassAccuracyResult accuracy = context.Measure(Family, () => ClassAccuracy.Measure(context.Stream, context.ClassNames));
-        if (!double.IsNaN(attribute.Min))
+        if (bound.Name == nameof(AccuracyCheckAttribute.MinOverall))
         {
-            var threshold = new Threshold(BoundKind.Min, attribute.Min);
-            for (int c = 0; c < accuracy.ClassNames.Count; c++)
-            {
-                if (attribute.Class is not null && attribute.Class != accuracy.ClassNames[c]) continue;
-                yield return CheckResult.Judge(Family, "accuracy", $"class={accuracy.ClassNames[c]}", accuracy.Accuracy[c],
-                    accuracy.Intervals[c], threshold, attribute.Severity, DiagnosticCodes.AccuracyBelowMinimum, declaration)
-                    with { Outcomes = accuracy.OutcomesOf(c) };
-            }
+            yield return new MetricValue("overall", accuracy.Overall, accuracy.OverallInterval, accuracy.OutcomesOf(null));
+            yield break;
         }
-        if (!double.IsNaN(attribute.MinOverall))
-            yield return CheckResult.Judge(Family, "accuracy", "overall", accuracy.Overall, accuracy.OverallInterval,
-                new Threshold(BoundKind.Min, attribute.MinOverall), attribute.Severity, DiagnosticCodes.AccuracyBelowMinimum, declaration)
-                with { Outcomes = accuracy.OutcomesOf(null) };
+        for (int c = 0; c < accuracy.ClassNames.Count; c++)
+            if (attribute.Class is null || attribute.Class == accuracy.ClassNames[c])
+                yield return new MetricValue(MetricScope.Of(("class", accuracy.ClassNames[c])), accuracy.Accuracy[c], accuracy.Intervals[c], accuracy.OutcomesOf(c));
     }
 }

@@ -22,9 +22,9 @@ public sealed class AuditEngine(CheckCatalog catalog, IProgress<string>? progres
         IAuditTarget target = request.Target;
         string targetType = target.GetType().FullName ?? target.GetType().Name;
         IReadOnlyList<string> classNames = ReadClassNames(target);
-        if (!(request.Audit.FalseAlarmRate > 0 && request.Audit.FalseAlarmRate <= 0.5))
+        if (DeclaredLimits.Violations(request.Audit).ToList() is { Count: > 0 } problems)
             throw new AuditInputException(DiagnosticCodes.InvalidCheckDeclaration,
-                $"[InterpretabilityAudit] is invalid: FalseAlarmRate = {request.Audit.FalseAlarmRate} is outside (0, 0.5] (the chance that a fair retrain fails the audit; default 0.05).");
+                $"[InterpretabilityAudit] is invalid: {string.Join("; ", problems)}.");
 
         torch.manual_seed(request.Audit.Seed);
         if (request.Threads > 0) torch.set_num_threads(request.Threads);
@@ -51,8 +51,7 @@ public sealed class AuditEngine(CheckCatalog catalog, IProgress<string>? progres
         RequireEveryClass(stream.Preflight(), classNames);
 
         start = Stopwatch.GetTimestamp();
-        List<CheckResult> results = planned.SelectMany(p => p.Check.Evaluate(p.Declared.Attribute, p.Declared.Declaration, context)
-            .Select(r => r with { Tolerance = ToleranceOf(p.Declared.Attribute, p.Check, r.Metric) })).ToList();
+        List<CheckResult> results = planned.SelectMany(p => p.Check.Evaluate(p.Declared.Attribute, p.Declared.Declaration, context)).ToList();
         DatasetIdentity dataset = stream.Dataset ?? stream.ForEachBatch((_, _) => { });
         timings["checks"] = Stopwatch.GetElapsedTime(start).TotalSeconds;
         foreach ((string key, double seconds) in context.Timings) timings["measure:" + key] = seconds;
@@ -61,11 +60,8 @@ public sealed class AuditEngine(CheckCatalog catalog, IProgress<string>? progres
             AuditResult.CurrentSchema, request.Audit.Name, targetType,
             new ModelIdentity(model.GetType().FullName ?? model.GetType().Name, Path.GetFullPath(weightsPath), weightsSha, parameters),
             dataset, classNames, device.ToString(), request.Audit.Seed, request.ToolVersion, startedAt, timings, results,
-            context.Measurements) { FalseAlarmRate = request.Audit.FalseAlarmRate, Threads = threads };
+            context.Measurements) { MeasurementIds = context.MeasurementIds, FalseAlarmRate = request.Audit.FalseAlarmRate, Threads = threads };
     }
-
-    private static RegressionTolerance ToleranceOf(AuditCheckAttribute attribute, ICheck check, string metric) =>
-        double.IsNaN(attribute.RegressionTolerance) ? check.DefaultTolerance(metric) : new RegressionTolerance(attribute.RegressionTolerance);
 
     private static IReadOnlyList<string> ReadClassNames(IAuditTarget target)
     {
@@ -94,9 +90,6 @@ public sealed class AuditEngine(CheckCatalog catalog, IProgress<string>? progres
     private static void Validate(DeclaredCheck declared, ICheck check, CheckContext context, ModelLayers layers, string modelType)
     {
         List<string> problems = check.Validate(declared.Attribute, context).ToList();
-        double tolerance = declared.Attribute.RegressionTolerance;
-        if (tolerance < 0 || double.IsInfinity(tolerance))
-            problems.Add($"RegressionTolerance = {tolerance} is not a finite number ≥ 0 (leave it unset for the family's default)");
         if (problems.Count > 0)
             throw new AuditInputException(DiagnosticCodes.InvalidCheckDeclaration,
                 $"[{declared.Declaration.AttributeType}] is invalid: {string.Join("; ", problems)}.", declaration: declared.Declaration);

@@ -16,7 +16,10 @@ public sealed record BaselineMetric(
     IReadOnlyList<SampleOutcomes?>? Outcomes = null)
 {
     [System.Text.Json.Serialization.JsonIgnore]
-    public string Key => $"{Family}|{Metric}|{Scope}";
+    public MetricId Id => new(Family, Metric, Scope);
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Key => Id.Key;
 
     /// <summary>The mean over the runs: the value a new run is compared with.</summary>
     public double Mean => Values.Count == 0 ? double.NaN : Values.Average();

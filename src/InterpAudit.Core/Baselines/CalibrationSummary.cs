@@ -26,7 +26,7 @@ public static class CalibrationSummary
             .Where(c => metrics.ContainsKey(c.Key))
             .Select(c => (c, m: metrics[c.Key]))
             .DistinctBy(x => (x.c.Key, x.c.Threshold))
-            .Select(x => new Row(x.c.Scope.Length == 0 ? x.c.Metric : $"{x.c.Metric}({x.c.Scope})", x.c.Threshold, x.m.Values.Count,
+            .Select(x => new Row(x.c.Id.Display, x.c.Threshold, x.m.Values.Count,
                 x.m.Mean, x.m.Spread, x.m.Minimum, x.m.Maximum, BoundMargin.InSpreads(x.c.Threshold, x.m.Mean, x.m.Spread)))
             .ToList();
     }

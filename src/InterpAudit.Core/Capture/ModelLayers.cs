@@ -19,6 +19,10 @@ public sealed class ModelLayers
 
     public IReadOnlyCollection<string> Names => _byName.Keys;
 
+    /// <summary>The module <paramref name="name"/> names in <c>named_modules()</c>, or null (the model itself has no name).</summary>
+    public static nn.Module? Find(nn.Module model, string name) =>
+        name.Length == 0 ? null : model.named_modules().FirstOrDefault(m => m.name == name).module;
+
     /// <summary>The layer whose output a hook can capture; IA3006 when there is no such layer.</summary>
     public nn.Module<Tensor, Tensor> Resolve(string name, string modelType)
     {

@@ -1,39 +1,86 @@
+using InterpAudit.Diagnostics;
 using InterpAudit.Results;
 
 namespace InterpAudit.Checks;
 
 /// <summary>
-/// A check family: judges the metrics declared by one attribute type. Adding a family means one
-/// attribute in InterpAudit.Abstractions and one subclass of this (plus its measurement); the
-/// <see cref="CheckCatalog"/> finds it by reflection.
+/// A check family. What every family shares is done here from the attribute's metadata: validating
+/// the declared limits (<see cref="DeclaredLimits"/>), judging each set bound against the values the
+/// family measured, the finding code and the default regression tolerance (<see cref="BoundAttribute"/>).
+/// A family supplies only what is its own: how to measure, which values each bound judges, and the
+/// checks that need the model or the data. The <see cref="CheckCatalog"/> finds it by reflection.
 /// </summary>
-public abstract class Check<TAttribute> : ICheck where TAttribute : AuditCheckAttribute
+/// <typeparam name="TMeasurement">What one declaration measures (possibly several cached measurements).</typeparam>
+public abstract class Check<TAttribute, TMeasurement> : ICheck where TAttribute : AuditCheckAttribute where TMeasurement : notnull
 {
     public Type AttributeType => typeof(TAttribute);
 
-    public IEnumerable<string> Validate(AuditCheckAttribute attribute, CheckContext context) => Validate((TAttribute)attribute, context);
+    /// <summary>The family's name, from the attribute's <see cref="CheckFamilyAttribute"/>.</summary>
+    public string Family { get; } = FamilyName.Of(typeof(TAttribute));
+
+    public IEnumerable<string> Validate(AuditCheckAttribute attribute, CheckContext context) =>
+        DeclaredLimits.Violations(attribute).Concat(ValidateAgainst((TAttribute)attribute, context));
 
     public IEnumerable<string> Layers(AuditCheckAttribute attribute) => Layers((TAttribute)attribute);
 
-    public IEnumerable<CheckResult> Evaluate(AuditCheckAttribute attribute, CheckDeclaration declaration, CheckContext context) =>
-        Evaluate((TAttribute)attribute, declaration, context);
+    public IEnumerable<CheckResult> Evaluate(AuditCheckAttribute attribute, CheckDeclaration declaration, CheckContext context)
+    {
+        var typed = (TAttribute)attribute;
+        TMeasurement measured = Measure(typed, context, declaration);
+        var results = new List<CheckResult>();
+        foreach (DeclaredBound bound in DeclaredLimits.BoundsOf(typeof(TAttribute)))
+        {
+            double limit = bound.ValueOf(typed);
+            if (double.IsNaN(limit)) continue;
+            var threshold = new Threshold(bound.Kind, limit);
+            RegressionTolerance tolerance = double.IsNaN(attribute.RegressionTolerance)
+                ? bound.Tolerance
+                : new RegressionTolerance(attribute.RegressionTolerance);
+            foreach (MetricValue value in Values(typed, measured, bound))
+            {
+                CheckResult judged = CheckResult.Judge(new MetricId(Family, bound.Metric, value.Scope), value.Value, value.Interval,
+                    threshold, attribute.Severity, bound.Code, declaration) with { Outcomes = value.Outcomes, Tolerance = tolerance };
+                results.Add(Annotate(judged, measured));
+            }
+        }
+        return results;
+    }
 
-    /// <summary>
-    /// The smallest bad-direction move of <paramref name="metric"/> that can be a regression (the band's
-    /// floor); documented per family in docs/diagnostics.md.
-    /// </summary>
-    public abstract RegressionTolerance DefaultTolerance(string metric);
+    /// <summary>What the metadata cannot say: names the model or the data must know, limits that depend on a layer's shape.</summary>
+    protected virtual IEnumerable<string> ValidateAgainst(TAttribute attribute, CheckContext context) => [];
 
-    protected abstract IEnumerable<string> Validate(TAttribute attribute, CheckContext context);
-
+    /// <summary>The model layers the check reads, so unknown names fail (IA3006) before any measurement runs.</summary>
     protected virtual IEnumerable<string> Layers(TAttribute attribute) => [];
 
-    protected abstract IEnumerable<CheckResult> Evaluate(TAttribute attribute, CheckDeclaration declaration, CheckContext context);
+    /// <summary>Measures what the declaration needs, through <see cref="CheckContext.Measure{T}"/> so that equal measurements run once.</summary>
+    protected abstract TMeasurement Measure(TAttribute attribute, CheckContext context, CheckDeclaration declaration);
 
-    /// <summary>A validation problem when a fraction bound lies outside [0, 1].</summary>
-    protected static IEnumerable<string> FractionInRange(string name, double bound)
+    /// <summary>The values <paramref name="bound"/> judges: one per scope (per class, per layer) or one in all.</summary>
+    protected abstract IEnumerable<MetricValue> Values(TAttribute attribute, TMeasurement measured, DeclaredBound bound);
+
+    /// <summary>Adds what the family knows about a judged value to its message; unchanged by default.</summary>
+    protected virtual CheckResult Annotate(CheckResult judged, TMeasurement measured) => judged;
+
+    /// <summary>
+    /// Runs <paramref name="measure"/>, attaching <paramref name="declaration"/> to an input problem it
+    /// reports without one, so the build error points at the attribute that asked for the measurement.
+    /// </summary>
+    protected static T AtDeclaration<T>(CheckDeclaration declaration, Func<T> measure)
     {
-        if (!double.IsNaN(bound) && (bound < 0 || bound > 1))
-            yield return $"{name} = {bound} is outside [0, 1]";
+        try
+        {
+            return measure();
+        }
+        catch (AuditInputException e) when (e.Declaration is null)
+        {
+            throw new AuditInputException(e.Code, e.Message, e.File, e, declaration);
+        }
+    }
+
+    /// <summary>A problem when <paramref name="name"/> is not one of the audit's class names.</summary>
+    protected static IEnumerable<string> KnownClass(string property, string? name, CheckContext context)
+    {
+        if (name is not null && !context.ClassNames.Contains(name))
+            yield return $"{property} = \"{name}\" is not a class name (expected one of {string.Join(", ", context.ClassNames.Select(n => $"\"{n}\""))})";
     }
 }

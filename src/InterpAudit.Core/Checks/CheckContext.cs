@@ -1,4 +1,5 @@
 using InterpAudit.Capture;
+using InterpAudit.Results;
 
 namespace InterpAudit.Checks;
 
@@ -9,6 +10,7 @@ namespace InterpAudit.Checks;
 public sealed class CheckContext(ActivationStream stream, IReadOnlyList<string> classNames, int seed, IProgress<string>? progress = null)
 {
     private readonly Dictionary<string, object> _measurements = new();
+    private readonly List<MeasurementId> _ids = new();
 
     public ActivationStream Stream { get; } = stream;
 
@@ -21,12 +23,16 @@ public sealed class CheckContext(ActivationStream stream, IReadOnlyList<string> 
     /// <summary>Measurements taken so far, by key, for metrics.json.</summary>
     public IReadOnlyDictionary<string, object> Measurements => _measurements;
 
+    /// <summary>The identities of <see cref="Measurements"/>, in the order they were taken.</summary>
+    public IReadOnlyList<MeasurementId> MeasurementIds => _ids;
+
     /// <summary>Time spent per measurement key, in seconds.</summary>
     public Dictionary<string, double> Timings { get; } = new();
 
-    /// <summary>Returns the cached measurement under <paramref name="key"/>, measuring it the first time.</summary>
-    public T Measure<T>(string key, Func<T> measure) where T : notnull
+    /// <summary>Returns the cached measurement of <paramref name="id"/>, measuring it the first time.</summary>
+    public T Measure<T>(MeasurementId id, Func<T> measure) where T : notnull
     {
+        string key = id.Key;
         if (_measurements.TryGetValue(key, out object? cached))
             return (T)cached;
         Progress?.Report($"measuring {key}");
@@ -36,6 +42,7 @@ public sealed class CheckContext(ActivationStream stream, IReadOnlyList<string> 
         Timings[key] = seconds;
         Progress?.Report($"measured {key} in {seconds:F2} s");
         _measurements[key] = result;
+        _ids.Add(id);
         return result;
     }
 }

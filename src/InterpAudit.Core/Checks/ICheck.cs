@@ -2,7 +2,7 @@ using InterpAudit.Results;
 
 namespace InterpAudit.Checks;
 
-/// <summary>The untyped face of <see cref="Check{TAttribute}"/>, for the catalog.</summary>
+/// <summary>The untyped face of <see cref="Check{TAttribute, TMeasurement}"/>, for the catalog and the engine.</summary>
 public interface ICheck
 {
     Type AttributeType { get; }
@@ -12,9 +12,6 @@ public interface ICheck
 
     /// <summary>The model layers the check reads, so unknown names fail before any measurement runs.</summary>
     IEnumerable<string> Layers(AuditCheckAttribute attribute);
-
-    /// <summary>The family's default regression tolerance for one of its metrics.</summary>
-    RegressionTolerance DefaultTolerance(string metric);
 
     IEnumerable<CheckResult> Evaluate(AuditCheckAttribute attribute, CheckDeclaration declaration, CheckContext context);
 }

@@ -10,70 +10,45 @@ namespace InterpAudit.Information;
 /// (<c>coInformation</c>) against its bounds. The message says whether the value means net redundancy
 /// or net synergy.
 /// </summary>
-public sealed class RedundancyCheck : Check<RedundancyCheckAttribute>
+public sealed class RedundancyCheck : Check<RedundancyCheckAttribute, LayerRedundancyResult>
 {
-    public const string Family = "redundancy";
-
-    /// <summary>0.05 bits of co-information.</summary>
-    public override RegressionTolerance DefaultTolerance(string metric) => new(0.05);
-
-    protected override IEnumerable<string> Validate(RedundancyCheckAttribute attribute, CheckContext context)
+    protected override IEnumerable<string> ValidateAgainst(RedundancyCheckAttribute attribute, CheckContext context)
     {
         if (string.IsNullOrWhiteSpace(attribute.LayerA) || string.IsNullOrWhiteSpace(attribute.LayerB))
             yield return "a layer name is empty";
         else if (attribute.LayerA == attribute.LayerB)
             yield return $"both layers are '{attribute.LayerA}': expected two different layers";
-        if (double.IsNaN(attribute.MaxCoInformation) && double.IsNaN(attribute.MinCoInformation))
-            yield return "neither MaxCoInformation nor MinCoInformation is set";
-        if (double.IsInfinity(attribute.MaxCoInformation))
-            yield return "MaxCoInformation is infinite";
-        if (double.IsInfinity(attribute.MinCoInformation))
-            yield return "MinCoInformation is infinite";
-        if (attribute.MinCoInformation > attribute.MaxCoInformation)
-            yield return $"MinCoInformation = {Invariant(attribute.MinCoInformation)} is above MaxCoInformation = {Invariant(attribute.MaxCoInformation)}";
-        if (attribute.Components < 1)
-            yield return $"Components = {attribute.Components} is below 1";
     }
 
     protected override IEnumerable<string> Layers(RedundancyCheckAttribute attribute) => [attribute.LayerA, attribute.LayerB];
 
-    protected override IEnumerable<CheckResult> Evaluate(RedundancyCheckAttribute attribute, CheckDeclaration declaration, CheckContext context)
+    /// <summary><c>redundancy:fc1,fc2</c>, with the components when they are not the default.</summary>
+    public static MeasurementId MeasurementOf(RedundancyCheckAttribute attribute) =>
+        MeasurementId.Of("redundancy", layers: [attribute.LayerA, attribute.LayerB], options:
+            ("components", MetricScope.UnlessDefault(attribute.Components, InformationCheckAttribute.DefaultComponents)));
+
+    protected override LayerRedundancyResult Measure(RedundancyCheckAttribute attribute, CheckContext context, CheckDeclaration declaration)
     {
         var options = new InformationOptions { Components = attribute.Components, Seed = context.Seed };
-        string key = $"{Family}(layers={attribute.LayerA},{attribute.LayerB},components={options.Components})";
-        LayerRedundancyResult result;
-        try
+        return AtDeclaration(declaration, () => context.Measure(MeasurementOf(attribute), () =>
         {
-            result = context.Measure(key, () =>
-            {
-                CollectedActivations collected = ActivationCollector.Collect(context.Stream, [attribute.LayerA, attribute.LayerB]);
-                return LayerRedundancy.Measure(attribute.LayerA, collected.Units[attribute.LayerA], attribute.LayerB,
-                    collected.Units[attribute.LayerB], collected.Labels, context.ClassNames, options);
-            });
-        }
-        catch (AuditInputException e) when (e.Code == DiagnosticCodes.ClassTooSmall && e.Declaration is null)
-        {
-            throw new AuditInputException(e.Code, e.Message, e.File, e, declaration);
-        }
-
-        string scope = $"layers={attribute.LayerA},{attribute.LayerB}";
-        double coInformation = result.Decomposition.CoInformation;
-        string meaning = result.Decomposition.CoInformationSign == InformationDecomposition.Neither
-            ? " (neither net redundancy nor net synergy)"
-            : $" (net {result.Decomposition.CoInformationSign})";
-        if (!double.IsNaN(attribute.MaxCoInformation))
-        {
-            CheckResult judged = CheckResult.Judge(Family, "coInformation", scope, coInformation, result.CoInformationInterval,
-                new Threshold(BoundKind.Max, attribute.MaxCoInformation), attribute.Severity, DiagnosticCodes.CoInformationAboveMaximum, declaration);
-            yield return judged with { Message = judged.Message + meaning };
-        }
-        if (!double.IsNaN(attribute.MinCoInformation))
-        {
-            CheckResult judged = CheckResult.Judge(Family, "coInformation", scope, coInformation, result.CoInformationInterval,
-                new Threshold(BoundKind.Min, attribute.MinCoInformation), attribute.Severity, DiagnosticCodes.CoInformationBelowMinimum, declaration);
-            yield return judged with { Message = judged.Message + meaning };
-        }
+            CollectedActivations collected = ActivationCollector.Collect(context.Stream, [attribute.LayerA, attribute.LayerB]);
+            return LayerRedundancy.Measure(attribute.LayerA, collected.Units[attribute.LayerA], attribute.LayerB,
+                collected.Units[attribute.LayerB], collected.Labels, context.ClassNames, options);
+        }));
     }
 
-    private static string Invariant(double value) => value.ToString(CultureInfo.InvariantCulture);
+    protected override IEnumerable<MetricValue> Values(RedundancyCheckAttribute attribute, LayerRedundancyResult measured, DeclaredBound bound)
+    {
+        yield return new MetricValue(MetricScope.Of(("layers", $"{attribute.LayerA},{attribute.LayerB}")),
+            measured.Decomposition.CoInformation, measured.CoInformationInterval);
+    }
+
+    /// <summary>The message says whether the value means net redundancy or net synergy.</summary>
+    protected override CheckResult Annotate(CheckResult judged, LayerRedundancyResult measured) => judged with
+    {
+        Message = judged.Message + (measured.Decomposition.CoInformationSign == InformationDecomposition.Neither
+            ? " (neither net redundancy nor net synergy)"
+            : $" (net {measured.Decomposition.CoInformationSign})"),
+    };
 }

@@ -21,7 +21,11 @@ public sealed record AuditResult(
     IReadOnlyList<CheckResult> Checks,
     IReadOnlyDictionary<string, object> Measurements)
 {
-    public const int CurrentSchema = 2;
+    /// <summary>3: measurements carry typed identities (<see cref="MeasurementIds"/>) and one key form, <c>family[:variant][:layers][:option=value]…</c>.</summary>
+    public const int CurrentSchema = 3;
+
+    /// <summary>The identity of every entry of <see cref="Measurements"/>, whose keys are their <see cref="MeasurementId.Key"/>.</summary>
+    public IReadOnlyList<MeasurementId> MeasurementIds { get; init; } = [];
 
     /// <summary>The CPU threads libtorch ran the audit with.</summary>
     public int Threads { get; init; }

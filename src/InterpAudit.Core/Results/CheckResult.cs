@@ -34,24 +34,28 @@ public sealed record CheckResult(
     /// <summary>True when the check failed its threshold or regressed beyond noise and tolerance unaccepted.</summary>
     public bool FailsGate => Verdict == Verdict.Fail || Baseline?.Status == RegressionStatus.Regressed;
 
-    /// <summary>A stable key for the metric within its audit: family, metric and scope.</summary>
-    public string Key => $"{Family}|{Metric}|{Scope}";
+    /// <summary>The metric's identity; its parts are this record's serialised fields.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public MetricId Id => new(Family, Metric, Scope);
+
+    /// <summary>A stable key for the metric within its audit (<see cref="MetricId.Key"/>).</summary>
+    public string Key => Id.Key;
 
     /// <summary>
     /// Judges <paramref name="value"/> against <paramref name="threshold"/> and writes the message a
     /// build log shows, e.g. <c>accuracy(class=7) = 0.83 &lt; min 0.90</c>.
     /// </summary>
-    public static CheckResult Judge(string family, string metric, string scope, double value, Interval? interval,
+    public static CheckResult Judge(MetricId id, double value, Interval? interval,
         Threshold threshold, CheckSeverity severity, string code, CheckDeclaration declaration)
     {
         Verdict verdict = threshold.Admits(value) ? Verdict.Pass : Verdict.Fail;
-        string subject = scope.Length == 0 ? metric : $"{metric}({scope})";
+        string subject = id.Display;
         string message = verdict == Verdict.Pass
             ? $"{subject} = {Format(value, threshold.Value)} within {threshold}"
             : double.IsNaN(value)
                 ? $"{subject} could not be computed (NaN); a missing value fails the check ({threshold})"
                 : $"{subject} = {Format(value, threshold.Value)} {threshold.ViolationText} {Format(threshold.Value, value)}";
-        return new CheckResult(family, metric, scope, value, interval, threshold, verdict, severity, code, message, declaration);
+        return new CheckResult(id.Family, id.Metric, id.Scope, value, interval, threshold, verdict, severity, code, message, declaration);
     }
 
     /// <summary>Two decimals, or as many more as it takes to tell the value from the bound.</summary>

@@ -15,9 +15,3 @@ public sealed record Threshold(BoundKind Kind, double Value)
     public override string ToString() =>
         (Kind == BoundKind.Min ? "min " : "max ") + Value.ToString("0.00##", CultureInfo.InvariantCulture);
 }
-
-public enum BoundKind
-{
-    Min,
-    Max,
-}

@@ -8,7 +8,7 @@ internal static class AccuracySection
 {
     public static object? Build(AuditResult result)
     {
-        if (!result.Measurements.TryGetValue(AccuracyCheck.Family, out object? measured) || measured is not ClassAccuracyResult accuracy)
+        if (!result.Measurements.TryGetValue(AccuracyCheck.Measurement.Key, out object? measured) || measured is not ClassAccuracyResult accuracy)
             return null;
         return Render(accuracy);
     }

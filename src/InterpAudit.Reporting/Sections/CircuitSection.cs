@@ -1,3 +1,4 @@
+using InterpAudit.Checks;
 using System.Globalization;
 using InterpAudit.Circuits;
 using InterpAudit.Results;
@@ -28,7 +29,7 @@ internal static class CircuitSection
     private static object Run(AuditResult result, int cap, CircuitSizeResult? exact, CircuitSizeResult? fast)
     {
         CircuitSizeResult any = exact ?? fast!;
-        result.Measurements.TryGetValue(CircuitCheck.MeasurementKey("agreement", new CircuitOptions(cap)), out object? found);
+        result.Measurements.TryGetValue(CircuitCheck.MeasurementOf("agreement", new CircuitOptions(cap)).Key, out object? found);
         var agreement = found as CircuitAgreement;
         IReadOnlyList<string> names = any.Classes.Select(c => c.ClassName).ToArray();
         double[] baseline = names.Select(name => Baseline(result, name)).ToArray();
@@ -98,7 +99,7 @@ internal static class CircuitSection
     /// <summary>The committed baseline's value of the judged ECS of a class, when the audit has one.</summary>
     private static double Baseline(AuditResult result, string className)
     {
-        CheckResult? check = result.Checks.FirstOrDefault(c => c.Family == CircuitCheck.Family && c.Metric == "ecs"
+        CheckResult? check = result.Checks.FirstOrDefault(c => c.Family == FamilyName.Of(typeof(CircuitCheckAttribute)) && c.Metric == "ecs"
             && (c.Scope == $"class={className}" || c.Scope.StartsWith($"class={className},", StringComparison.Ordinal))
             && c.Baseline is { Status: not RegressionStatus.New });
         return check?.Baseline?.BaselineValue ?? double.NaN;

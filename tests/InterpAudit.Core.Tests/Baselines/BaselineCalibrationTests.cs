@@ -8,7 +8,7 @@ namespace InterpAudit.Tests.Baselines;
 public sealed class BaselineCalibrationTests
 {
     private static CheckResult Check(double value, string scope = "overall", BoundKind kind = BoundKind.Min, double bound = 0.9) =>
-        CheckResult.Judge("accuracy", "accuracy", scope, value, null, new Threshold(kind, bound), CheckSeverity.Error, "IA1001",
+        CheckResult.Judge(new MetricId("accuracy", "accuracy", scope), value, null, new Threshold(kind, bound), CheckSeverity.Error, "IA1001",
             new CheckDeclaration("AccuracyCheckAttribute", 0));
 
     private static AuditResult Run(string audit = "a", string dataset = "data", string weights = "w", params CheckResult[] checks) =>

@@ -17,7 +17,7 @@ public sealed class RegressionGateTests
     private static readonly CheckDeclaration Declaration = new("AccuracyCheckAttribute", 0);
 
     private static CheckResult Check(double value, double halfWidth, BoundKind kind = BoundKind.Min, string scope = "class=7", double tolerance = 0) =>
-        CheckResult.Judge("accuracy", "accuracy", scope, value, double.IsNaN(halfWidth) ? null : new Interval(value - halfWidth, value + halfWidth, "test"),
+        CheckResult.Judge(new MetricId("accuracy", "accuracy", scope), value, double.IsNaN(halfWidth) ? null : new Interval(value - halfWidth, value + halfWidth, "test"),
             new Threshold(kind, kind == BoundKind.Min ? 0 : 1), CheckSeverity.Error, "IA1001", Declaration) with { Tolerance = new RegressionTolerance(tolerance) };
 
     private static AuditResult Result(string dataset, params CheckResult[] checks) => new(AuditResult.CurrentSchema, "a", "T", new ModelIdentity("M", "w", "h", 1),

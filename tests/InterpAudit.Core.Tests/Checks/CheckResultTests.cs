@@ -7,7 +7,7 @@ public sealed class CheckResultTests
     private static readonly CheckDeclaration Declaration = new("AccuracyCheckAttribute", 0);
 
     private static CheckResult Judge(double value, BoundKind kind, double bound) =>
-        CheckResult.Judge("accuracy", "accuracy", "class=7", value, null, new Threshold(kind, bound), CheckSeverity.Error, "IA1001", Declaration);
+        CheckResult.Judge(new MetricId("accuracy", "accuracy", "class=7"), value, null, new Threshold(kind, bound), CheckSeverity.Error, "IA1001", Declaration);
 
     [Fact]
     public void A_failure_reads_like_the_build_log_line_users_expect()
