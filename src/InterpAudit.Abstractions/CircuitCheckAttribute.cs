@@ -27,13 +27,13 @@ public sealed class CircuitCheckAttribute : AuditCheckAttribute
     /// <summary>The default sample cap per class.</summary>
     public const int DefaultMaxSamplesPerClass = 1000;
 
-    /// <summary>Highest accepted mean ECS over the classes, in [0, 1].</summary>
-    [Bound("meanEcs", BoundKind.Max, "IA1202", Lower = 0, Upper = 1, Tolerance = 0.002, RelativeTolerance = 0.10)]
-    public double MaxMeanEcs { get; set; } = double.NaN;
-
     /// <summary>Highest accepted ECS of each class (or of <see cref="Class"/>), in [0, 1].</summary>
     [Bound("ecs", BoundKind.Max, "IA1202", Lower = 0, Upper = 1, Tolerance = 0.002, RelativeTolerance = 0.10)]
     public double MaxEcs { get; set; } = double.NaN;
+
+    /// <summary>Highest accepted mean ECS over the classes, in [0, 1].</summary>
+    [Bound("meanEcs", BoundKind.Max, "IA1202", Lower = 0, Upper = 1, Tolerance = 0.002, RelativeTolerance = 0.10)]
+    public double MaxMeanEcs { get; set; } = double.NaN;
 
     /// <summary>A class name from <see cref="IAuditTarget.ClassNames"/>; null means every class.</summary>
     public string? Class { get; set; }

@@ -43,7 +43,10 @@ public abstract class Check<TAttribute, TMeasurement> : ICheck where TAttribute 
                 results.Add(Annotate(judged, measured));
             }
         }
-        return results;
+        // Grouped by scope in the order scopes first appear, bounds in declaration order within one: a
+        // layer's or a class's figures stay together in every output.
+        var order = results.Select(r => r.Scope).Distinct().Select((scope, i) => (scope, i)).ToDictionary(x => x.scope, x => x.i);
+        return results.OrderBy(r => order[r.Scope]).ToList();
     }
 
     /// <summary>What the metadata cannot say: names the model or the data must know, limits that depend on a layer's shape.</summary>

@@ -125,7 +125,7 @@ public sealed class AblationCheckTests
     {
         var e = Assert.Throws<AuditInputException>(() => Run(new AblationCheckAttribute("fc2") { MinSpecialization = 0.5, Ablation = (AblationKind)7 }));
         Assert.Equal("IA3013", e.Code);
-        Assert.Contains("Ablation = 7 is not Zero or Mean", e.Message);
+        Assert.Contains("Ablation = 7 is not one of Zero, Mean", e.Message);
     }
 
     [Fact]

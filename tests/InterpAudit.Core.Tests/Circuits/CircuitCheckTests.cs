@@ -92,7 +92,7 @@ public sealed class CircuitCheckTests
     }
 
     [Theory]
-    [InlineData(double.NaN, double.NaN, null, 1000, "neither MaxMeanEcs nor MaxEcs is set")]
+    [InlineData(double.NaN, double.NaN, null, 1000, "neither MaxEcs nor MaxMeanEcs is set")]
     [InlineData(1.5, double.NaN, null, 1000, "MaxMeanEcs = 1.5 is outside [0, 1]")]
     [InlineData(double.NaN, -0.1, null, 1000, "MaxEcs = -0.1 is outside [0, 1]")]
     [InlineData(double.NaN, 0.5, "z", 1000, "Class = \"z\" is not a class name (expected one of \"a\", \"b\", \"c\")")]

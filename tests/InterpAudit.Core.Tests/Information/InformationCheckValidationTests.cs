@@ -33,7 +33,7 @@ public sealed class InformationCheckValidationTests
 
     [Theory]
     [InlineData(double.NaN, double.NaN, 16, 1000, "neither MinLabelBits nor MinSignificantUnitFraction")]
-    [InlineData(-0.1, double.NaN, 16, 1000, "MinLabelBits = -0.1 is negative")]
+    [InlineData(-0.1, double.NaN, 16, 1000, "MinLabelBits = -0.1 is below 0")]
     [InlineData(double.NaN, 1.5, 16, 1000, "MinSignificantUnitFraction = 1.5 is outside [0, 1]")]
     [InlineData(1.0, double.NaN, 0, 1000, "Components = 0 is below 1")]
     [InlineData(double.NaN, 0.5, 16, 10, "cannot make any unit significant")]

@@ -82,7 +82,7 @@ public sealed class LibCheckEndToEndTests
     [InlineData(new[] { "fc1", "fc1" }, 1.0, "listed twice")]
     [InlineData(new[] { "fc1", "output" }, 1.0, "model output")]
     [InlineData(new[] { "fc1" }, double.NaN, "none of MaxLibFeatures")]
-    [InlineData(new[] { "fc1" }, -1.0, "negative or infinite")]
+    [InlineData(new[] { "fc1" }, -1.0, "MinSparsityGain = -1 is below 0")]
     public void Lib_check_declarations_are_validated(string[] layers, double minGain, string problem)
     {
         var attribute = new LibCheckAttribute { Layers = layers, MinSparsityGain = minGain };
