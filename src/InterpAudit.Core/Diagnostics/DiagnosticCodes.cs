@@ -2,25 +2,12 @@ namespace InterpAudit.Diagnostics;
 
 /// <summary>
 /// Every diagnostic code InterpAudit emits. Codes are stable; docs/diagnostics.md explains each one
-/// and the fix. IA1xxx: a check failed its threshold. IA2xxx: a regression against the baseline.
-/// IA3xxx: bad input. IA9xxx: an internal failure.
+/// and the fix. IA1xxx: a check failed its threshold — those are the families' own, declared with each
+/// bound (<see cref="BoundAttribute.Code"/>). IA2xxx: a regression against the baseline. IA3xxx: bad
+/// input. IA9xxx: an internal failure.
 /// </summary>
 public static class DiagnosticCodes
 {
-    public const string AccuracyBelowMinimum = "IA1001";
-    public const string LibFeaturesAboveMaximum = "IA1101";
-    public const string LibFeatures99AboveMaximum = "IA1102";
-    public const string LibEdges90AboveMaximum = "IA1103";
-    public const string LibSparsityGainBelowMinimum = "IA1104";
-    public const string ClusterabilityBelowMinimum = "IA1201";
-    public const string SpecializationBelowMinimum = "IA1301";
-    public const string CollateralDropAboveMaximum = "IA1302";
-    public const string CircuitSizeAboveMaximum = "IA1202";
-    public const string LabelInformationBelowMinimum = "IA1401";
-    public const string SignificantUnitFractionBelowMinimum = "IA1402";
-    public const string CoInformationAboveMaximum = "IA1403";
-    public const string CoInformationBelowMinimum = "IA1404";
-
     public const string MetricRegressed = "IA2001";
     public const string BaselineMissing = "IA2002";
     public const string BaselineMetricMissing = "IA2003";

@@ -118,7 +118,7 @@ public sealed class InformationCheckEndToEndTests
         Assert.Equal(Verdict.Pass, fraction.Verdict);
 
         Assert.Equal(Verdict.Fail, failed.Verdict);
-        Assert.Equal(DiagnosticCodes.LabelInformationBelowMinimum, failed.Code);
+        Assert.Equal("IA1401", failed.Code);
         Assert.Contains("labelBits(layer=conv)", failed.Message);
 
         var measured = Assert.IsType<LayerInformationResult>(Assert.Single(context.Measurements).Value); // measured once, used twice

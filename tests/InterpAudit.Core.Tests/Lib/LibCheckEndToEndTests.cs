@@ -69,9 +69,9 @@ public sealed class LibCheckEndToEndTests
         Assert.All(results.Where(r => r.Metric != "sparsityGain"), r => Assert.Equal(Verdict.Pass, r.Verdict));
         CheckResult gain = results.First(r => r.Metric == "sparsityGain");
         Assert.Equal(Verdict.Fail, gain.Verdict);
-        Assert.Equal(DiagnosticCodes.LibSparsityGainBelowMinimum, gain.Code);
+        Assert.Equal("IA1104", gain.Code);
         Assert.Contains("sparsityGain(layers=fc1,relu)", gain.Message);
-        Assert.Equal(DiagnosticCodes.LibFeatures99AboveMaximum, results.Single(r => r.Metric == "libFeatures99" && r.Scope == "layer=fc1").Code);
+        Assert.Equal("IA1102", results.Single(r => r.Metric == "libFeatures99" && r.Scope == "layer=fc1").Code);
 
         // One progress line per layer, with elapsed time and rate.
         Assert.Equal(2, progress.Seen.Count(l => l.StartsWith("lib ") && l.Contains(" s (") && l.Contains("samples/s")));
