@@ -1,3 +1,4 @@
+using InterpAudit.Runner.Loading;
 using System.Reflection;
 using InterpAudit.Auditing;
 using InterpAudit.Baselines;
@@ -71,7 +72,7 @@ internal static class AuditCommand
                 var progress = new Progress(diagnostics, audit.Audit.Name);
                 IAuditTarget target = AuditDiscovery.Create(audit);
                 AuditResult result = new AuditEngine(CheckCatalog.Default, progress)
-                    .Run(new AuditRequest(target, audit.Audit, audit.Checks, options.Device, ToolVersion) { Threads = options.ResolvedThreads });
+                    .Run(new AuditRequest(target, WeightsLoader.Instance, audit.Audit, audit.Checks, options.Device, ToolVersion) { Threads = options.ResolvedThreads });
                 result = result with
                 {
                     SourceRevision = sourceRevision,

@@ -1,3 +1,4 @@
+using InterpAudit.Auditing;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -30,6 +31,20 @@ internal static class TinyModels
                 for (int j = 0; j < d; j++)
                     x[i * d + j] = inputs[start + i, j];
             yield return new LabelledBatch(tensor(x, [b, d]), tensor(labels[start..(start + b)], [b]));
+        }
+    }
+
+    /// <summary>TorchSharp's own load, for engine tests: checking the file is the runner's loader's job (Runner.Tests).</summary>
+    public static IWeightsLoader Weights { get; } = new PlainWeightsLoader();
+
+    private sealed class PlainWeightsLoader : IWeightsLoader
+    {
+        public string Load(nn.Module model, string path)
+        {
+            if (!File.Exists(path))
+                throw new InterpAudit.Diagnostics.AuditInputException(InterpAudit.Diagnostics.DiagnosticCodes.WeightsMissing, $"no weights at {path}", path);
+            model.load(path);
+            return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
         }
     }
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using InterpAudit.Capture;
 using InterpAudit.Checks;
 using InterpAudit.Diagnostics;
-using InterpAudit.Loading;
 using InterpAudit.Results;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -34,7 +33,7 @@ public sealed class AuditEngine(CheckCatalog catalog, IProgress<string>? progres
         long start = Stopwatch.GetTimestamp();
         nn.Module<Tensor, Tensor> model = CallTarget(() => target.CreateModel(), nameof(IAuditTarget.CreateModel));
         string weightsPath = CallTarget(() => target.WeightsPath, nameof(IAuditTarget.WeightsPath));
-        string weightsSha = WeightsLoader.Load(model, weightsPath);
+        string weightsSha = request.Weights.Load(model, weightsPath);
         model.to(device);
         model.eval();
         long parameters = model.parameters().Sum(p => p.numel());

@@ -2,8 +2,10 @@ namespace InterpAudit.Auditing;
 
 /// <summary>One audit to run: the target instance, its declaration, its checks, and where to run it.</summary>
 /// <param name="DeviceChoice">auto | cpu | cuda | cuda:N.</param>
+/// <param name="Weights">Reads <see cref="IAuditTarget.WeightsPath"/> into the created model.</param>
 public sealed record AuditRequest(
     IAuditTarget Target,
+    IWeightsLoader Weights,
     InterpretabilityAuditAttribute Audit,
     IReadOnlyList<DeclaredCheck> Checks,
     string DeviceChoice,

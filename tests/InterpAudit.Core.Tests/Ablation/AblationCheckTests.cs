@@ -33,7 +33,7 @@ public sealed class AblationCheckTests
         string path = TinyModels.TempFile(".weights");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         AblationNetworks.SubNetworks(classesPerCluster: 1).save(path);
-        return new AuditEngine(CheckCatalog.Default).Run(new AuditRequest(new SubNetworkTarget(path), new InterpretabilityAuditAttribute("subnets") { Seed = 3, BatchSize = 6 },
+        return new AuditEngine(CheckCatalog.Default).Run(new AuditRequest(new SubNetworkTarget(path), TinyModels.Weights, new InterpretabilityAuditAttribute("subnets") { Seed = 3, BatchSize = 6 },
             checks.Select((c, i) => new DeclaredCheck(c, new CheckDeclaration(c.GetType().Name, i))).ToList(), "cpu", "test"));
     }
 
@@ -91,7 +91,7 @@ public sealed class AblationCheckTests
         AblationNetworks.SymmetricMeans().save(path);
         var check = new AblationCheckAttribute("fc") { Clusters = 2, Ablation = AblationKind.Zero, MaxCollateralDrop = 0.4 };
         AuditResult result = new AuditEngine(CheckCatalog.Default).Run(new AuditRequest(new SymmetricTarget(path),
-            new InterpretabilityAuditAttribute("symmetric"), [new DeclaredCheck(check, new CheckDeclaration(nameof(AblationCheckAttribute), 0))], "cpu", "test"));
+            TinyModels.Weights, new InterpretabilityAuditAttribute("symmetric"), [new DeclaredCheck(check, new CheckDeclaration(nameof(AblationCheckAttribute), 0))], "cpu", "test"));
 
         // |W| of fc co-clusters into {0, 1} (reading x₀) and {2, 3} (reading x₁). Zeroing {0, 1} lowers
         // both classes by ½, zeroing {2, 3} lowers class "neg" by ½: "neg" has two equally harmful

@@ -64,7 +64,7 @@ public sealed class DeviceChoiceTests
     ];
 
     private static AuditResult Run(string weights, string device) =>
-        new AuditEngine(CheckCatalog.Default).Run(new AuditRequest(new BlobsTarget(weights), new InterpretabilityAuditAttribute("blobs") { Seed = 5 },
+        new AuditEngine(CheckCatalog.Default).Run(new AuditRequest(new BlobsTarget(weights), TinyModels.Weights, new InterpretabilityAuditAttribute("blobs") { Seed = 5 },
             EveryFamily().Select((c, i) => new DeclaredCheck(c, new CheckDeclaration(c.GetType().Name, i))).ToList(), device, "test"));
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed class AuditEngineTests
     }
 
     private static AuditResult Run(IAuditTarget target, params AuditCheckAttribute[] checks) =>
-        new AuditEngine(CheckCatalog.Default).Run(new AuditRequest(target, new InterpretabilityAuditAttribute("comparator"),
+        new AuditEngine(CheckCatalog.Default).Run(new AuditRequest(target, TinyModels.Weights, new InterpretabilityAuditAttribute("comparator"),
             checks.Select((c, i) => new DeclaredCheck(c, new CheckDeclaration(c.GetType().Name, i))).ToList(), "cpu", "test"));
 
     [Fact]

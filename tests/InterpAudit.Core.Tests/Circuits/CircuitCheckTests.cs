@@ -34,7 +34,7 @@ public sealed class CircuitCheckTests
     }
 
     private static AuditResult Run(IAuditTarget target, params AuditCheckAttribute[] checks) =>
-        new AuditEngine(CheckCatalog.Default).Run(new AuditRequest(target, new InterpretabilityAuditAttribute("paths") { Seed = 1, BatchSize = 5 },
+        new AuditEngine(CheckCatalog.Default).Run(new AuditRequest(target, TinyModels.Weights, new InterpretabilityAuditAttribute("paths") { Seed = 1, BatchSize = 5 },
             checks.Select((c, i) => new DeclaredCheck(c, new CheckDeclaration(c.GetType().Name, i))).ToList(), "cpu", "test"));
 
     private static AuditResult RunPaths(bool leak, params AuditCheckAttribute[] checks) =>

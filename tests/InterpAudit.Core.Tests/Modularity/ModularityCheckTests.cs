@@ -56,7 +56,7 @@ public sealed class ModularityCheckTests
     }
 
     private static AuditResult Run(params AuditCheckAttribute[] checks) =>
-        new AuditEngine(CheckCatalog.Default).Run(new AuditRequest(SavedBlockModel(), new InterpretabilityAuditAttribute("blocks") { Seed = 3 },
+        new AuditEngine(CheckCatalog.Default).Run(new AuditRequest(SavedBlockModel(), TinyModels.Weights, new InterpretabilityAuditAttribute("blocks") { Seed = 3 },
             checks.Select((c, i) => new DeclaredCheck(c, new CheckDeclaration(c.GetType().Name, i))).ToList(), "cpu", "test"));
 
     [Fact]

@@ -1,7 +1,7 @@
 using System.Text;
 using InterpAudit.Diagnostics;
 
-namespace InterpAudit.Loading;
+namespace InterpAudit.Runner.Loading;
 
 /// <summary>
 /// Reads the headers of a file written by TorchSharp's <c>Module.save</c>: a LEB128 tensor count, then
@@ -9,7 +9,7 @@ namespace InterpAudit.Loading;
 /// raw little-endian data. Reading the headers ourselves lets a mismatch name every offending tensor
 /// and a truncated file be reported as such, where <c>Module.load</c> would throw a bare exception.
 /// </summary>
-public static class TorchSharpWeightsFile
+internal static class TorchSharpWeightsFile
 {
     private static readonly Dictionary<int, int> ElementSizes = new()
     {

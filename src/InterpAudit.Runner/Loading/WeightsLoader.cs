@@ -1,14 +1,17 @@
 using System.Security.Cryptography;
+using InterpAudit.Auditing;
 using InterpAudit.Diagnostics;
 using TorchSharp;
 
-namespace InterpAudit.Loading;
+namespace InterpAudit.Runner.Loading;
 
 /// <summary>Loads trained weights into a model after checking that every tensor's name and shape match.</summary>
-public static class WeightsLoader
+public sealed class WeightsLoader : IWeightsLoader
 {
+    public static WeightsLoader Instance { get; } = new();
+
     /// <summary>Loads <paramref name="path"/> into <paramref name="model"/>; returns the file's SHA-256 (hex).</summary>
-    public static string Load(torch.nn.Module model, string path)
+    public string Load(torch.nn.Module model, string path)
     {
         if (!File.Exists(path))
             throw new AuditInputException(DiagnosticCodes.WeightsMissing,

@@ -1,15 +1,15 @@
 using InterpAudit.Diagnostics;
-using InterpAudit.Loading;
+using InterpAudit.Runner.Loading;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace InterpAudit.Tests.Loading;
+namespace InterpAudit.Runner.Tests.Loading;
 
 public sealed class WeightsLoaderTests
 {
     private static string SaveMlp(int hidden)
     {
-        string path = TinyModels.TempFile(".weights");
+        string path = Path.Combine(Path.GetTempPath(), "interpaudit-tests", Guid.NewGuid().ToString("N") + ".weights");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         torch.manual_seed(3);
         using var model = nn.Sequential(("fc1", nn.Linear(4, hidden)), ("fc2", nn.Linear(hidden, 2)));
@@ -34,7 +34,7 @@ public sealed class WeightsLoaderTests
         string path = SaveMlp(hidden: 5);
         torch.manual_seed(99);
         using var fresh = nn.Sequential(("fc1", nn.Linear(4, 5)), ("fc2", nn.Linear(5, 2)));
-        string sha = WeightsLoader.Load(fresh, path);
+        string sha = WeightsLoader.Instance.Load(fresh, path);
 
         torch.manual_seed(3);
         using var original = nn.Sequential(("fc1", nn.Linear(4, 5)), ("fc2", nn.Linear(5, 2)));
@@ -46,7 +46,7 @@ public sealed class WeightsLoaderTests
     public void A_missing_file_is_IA3001_naming_the_path()
     {
         using var model = nn.Linear(2, 2);
-        var e = Assert.Throws<AuditInputException>(() => WeightsLoader.Load(model, "/nonexistent/model.weights"));
+        var e = Assert.Throws<AuditInputException>(() => WeightsLoader.Instance.Load(model, "/nonexistent/model.weights"));
         Assert.Equal("IA3001", e.Code);
         Assert.Contains("/nonexistent/model.weights", e.Message);
     }
@@ -56,7 +56,7 @@ public sealed class WeightsLoaderTests
     {
         string path = SaveMlp(hidden: 5);
         using var other = nn.Sequential(("fc1", nn.Linear(4, 7)), ("fc2", nn.Linear(7, 2)), ("fc3", nn.Linear(2, 2)));
-        var e = Assert.Throws<AuditInputException>(() => WeightsLoader.Load(other, path));
+        var e = Assert.Throws<AuditInputException>(() => WeightsLoader.Instance.Load(other, path));
         Assert.Equal("IA3002", e.Code);
         Assert.Contains("'fc1.weight': expected [7, 4], found [5, 4]", e.Message);
         Assert.Contains("'fc3.weight' [2, 2] is missing", e.Message);
@@ -69,7 +69,7 @@ public sealed class WeightsLoaderTests
         byte[] bytes = File.ReadAllBytes(path);
         File.WriteAllBytes(path, bytes[..(bytes.Length - 9)]);
         using var model = nn.Sequential(("fc1", nn.Linear(4, 5)), ("fc2", nn.Linear(5, 2)));
-        var e = Assert.Throws<AuditInputException>(() => WeightsLoader.Load(model, path));
+        var e = Assert.Throws<AuditInputException>(() => WeightsLoader.Instance.Load(model, path));
         Assert.Equal("IA3003", e.Code);
         Assert.Contains("truncated", e.Message);
     }
@@ -77,11 +77,11 @@ public sealed class WeightsLoaderTests
     [Fact]
     public void A_file_that_is_not_a_weights_file_is_IA3003()
     {
-        string path = TinyModels.TempFile(".weights");
+        string path = Path.Combine(Path.GetTempPath(), "interpaudit-tests", Guid.NewGuid().ToString("N") + ".weights");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, "{ \"this\": \"is json, not weights\" }");
         using var model = nn.Linear(2, 2);
-        var e = Assert.Throws<AuditInputException>(() => WeightsLoader.Load(model, path));
+        var e = Assert.Throws<AuditInputException>(() => WeightsLoader.Instance.Load(model, path));
         Assert.Equal("IA3003", e.Code);
     }
 }
