@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -11,12 +13,18 @@ namespace InterpAudit.Analyzers;
 /// </summary>
 internal sealed class AuditSymbols
 {
-    private AuditSymbols(INamedTypeSymbol auditAttribute, INamedTypeSymbol checkAttribute, INamedTypeSymbol? auditTarget, INamedTypeSymbol? module)
+    private readonly ConcurrentDictionary<INamedTypeSymbol, IReadOnlyDictionary<string, DeclaredLimit>> _limits =
+        new(SymbolEqualityComparer.Default);
+
+    private AuditSymbols(INamedTypeSymbol auditAttribute, INamedTypeSymbol checkAttribute, INamedTypeSymbol? auditTarget, INamedTypeSymbol? module,
+        INamedTypeSymbol? boundAttribute, INamedTypeSymbol? validRangeAttribute)
     {
         AuditAttribute = auditAttribute;
         CheckAttribute = checkAttribute;
         AuditTarget = auditTarget;
         Module = module;
+        BoundAttribute = boundAttribute;
+        ValidRangeAttribute = validRangeAttribute;
     }
 
     /// <summary><c>InterpAudit.InterpretabilityAuditAttribute</c>.</summary>
@@ -31,6 +39,12 @@ internal sealed class AuditSymbols
     /// <summary><c>TorchSharp.torch.nn.Module</c>, the base of every module; null without TorchSharp.</summary>
     public INamedTypeSymbol? Module { get; }
 
+    /// <summary><c>InterpAudit.BoundAttribute</c>; null for an InterpAudit that predates declared limits.</summary>
+    public INamedTypeSymbol? BoundAttribute { get; }
+
+    /// <summary><c>InterpAudit.ValidRangeAttribute</c>; null for an InterpAudit that predates declared limits.</summary>
+    public INamedTypeSymbol? ValidRangeAttribute { get; }
+
     public static AuditSymbols? From(Compilation compilation)
     {
         INamedTypeSymbol? audit = compilation.GetTypeByMetadataName("InterpAudit.InterpretabilityAuditAttribute");
@@ -38,7 +52,41 @@ internal sealed class AuditSymbols
         if (audit is null || check is null) return null;
         return new AuditSymbols(audit, check,
             compilation.GetTypeByMetadataName("InterpAudit.IAuditTarget"),
-            compilation.GetTypeByMetadataName("TorchSharp.torch+nn+Module"));
+            compilation.GetTypeByMetadataName("TorchSharp.torch+nn+Module"),
+            compilation.GetTypeByMetadataName("InterpAudit.BoundAttribute"),
+            compilation.GetTypeByMetadataName("InterpAudit.ValidRangeAttribute"));
+    }
+
+    /// <summary>
+    /// The declared limit of an attribute's property, or of the property a constructor parameter
+    /// sets (matched by name without case: <c>layer</c> sets <c>Layer</c>); null when it has none.
+    /// </summary>
+    public DeclaredLimit? LimitOf(INamedTypeSymbol attribute, string propertyOrParameter) =>
+        _limits.GetOrAdd(attribute, ReadLimits).TryGetValue(propertyOrParameter, out DeclaredLimit? limit) ? limit : null;
+
+    /// <summary>
+    /// The attribute's ranged properties by name, its own declarations first, then its base types'
+    /// (as reflection finds the inherited <c>[Bound]</c> and <c>[ValidRange]</c> the audit reads).
+    /// </summary>
+    private IReadOnlyDictionary<string, DeclaredLimit> ReadLimits(INamedTypeSymbol attribute)
+    {
+        var limits = new Dictionary<string, DeclaredLimit>(StringComparer.OrdinalIgnoreCase);
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (INamedTypeSymbol? t = attribute; t is not null && t.SpecialType != SpecialType.System_Object; t = t.BaseType)
+        {
+            foreach (IPropertySymbol property in t.GetMembers().OfType<IPropertySymbol>())
+            {
+                if (property.IsStatic || property.IsIndexer || !seen.Add(property.Name)) continue;
+                // An override without its own attribute inherits its base declaration's (Inherited = true).
+                for (IPropertySymbol? p = property; p is not null; p = p.OverriddenProperty)
+                {
+                    if (DeclaredLimit.Of(p, this) is not { } limit) continue;
+                    limits.Add(property.Name, limit);
+                    break;
+                }
+            }
+        }
+        return limits;
     }
 
     /// <summary>The type's [InterpretabilityAudit], or null.</summary>

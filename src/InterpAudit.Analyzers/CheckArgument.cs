@@ -49,17 +49,13 @@ internal sealed class CheckArgument
     /// </summary>
     public bool IsBound => (IsInteger || IsFloatingPoint) && BoundPrefix(Name) is not null;
 
-    /// <summary>The metric a bound bounds: "" for Min/Max, "Overall" for MinOverall (case as written).</summary>
-    public string? BoundMetric => BoundPrefix(Name) is null ? null : Name.Substring(3);
-
-    public bool IsMinimum => string.Equals(BoundPrefix(Name), "min", StringComparison.OrdinalIgnoreCase);
-
-    public bool IsMaximum => string.Equals(BoundPrefix(Name), "max", StringComparison.OrdinalIgnoreCase);
-
     /// <summary>The value as C# would write it, invariant culture.</summary>
     public string Display => Value.Kind == TypedConstantKind.Array ? Value.ToCSharpString() : Value.Value switch
     {
-        // Shortest round-trip form of the value as declared: 0.9, not 0.90000000000000002.
+        // Shortest round-trip form of the value as declared: 0.9, not 0.90000000000000002; C#'s
+        // names for the infinities, which "R" would spell as the culture's symbol.
+        double d when Value.Kind == TypedConstantKind.Primitive && double.IsInfinity(d) => d > 0 ? "double.PositiveInfinity" : "double.NegativeInfinity",
+        float f when Value.Kind == TypedConstantKind.Primitive && float.IsInfinity(f) => f > 0 ? "float.PositiveInfinity" : "float.NegativeInfinity",
         double d when Value.Kind == TypedConstantKind.Primitive => d.ToString("R", CultureInfo.InvariantCulture),
         float f when Value.Kind == TypedConstantKind.Primitive => f.ToString("R", CultureInfo.InvariantCulture),
         string s when Value.Kind == TypedConstantKind.Primitive => "\"" + s + "\"",

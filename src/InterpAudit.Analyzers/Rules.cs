@@ -19,8 +19,9 @@ internal static class Rules
 
     private const string Category = "InterpAudit";
 
-    // IA0001 has three messages for its three ways a bound can be impossible; they share an id, a
-    // title and a documentation section.
+    // IA0001 has four messages for the ways a declared value can be impossible; they share an id, a
+    // title and a documentation section. The limits come from the [Bound] and [ValidRange] metadata
+    // of the attribute's properties, the same the audit validates (IA3013).
     private const string BoundTitle = "Check bound out of range";
 
     public static readonly DiagnosticDescriptor BoundOutOfRange = new(
@@ -28,15 +29,23 @@ internal static class Rules
         BoundTitle,
         "[{0}] {1} = {2} is outside [0, 1]: expected a fraction (0.9 means 90 %)",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
-        description: "A fraction bound (an accuracy, a share of units, a clusterability) outside [0, 1] can never be met, and the audit rejects the declaration (IA3013).",
+        description: "A bound declared as a fraction (an accuracy, a share of units, a clusterability) outside [0, 1] can never be met, and the audit rejects the declaration (IA3013).",
         helpLinkUri: HelpLink(BoundOutOfRangeId));
 
-    public static readonly DiagnosticDescriptor CountOutOfRange = new(
+    public static readonly DiagnosticDescriptor ValueOutOfRange = new(
         BoundOutOfRangeId,
         BoundTitle,
-        "[{0}] {1} = {2} is below {3}: expected a count of at least {3}",
+        "[{0}] {1} = {2} is out of range: expected {3}{4}",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
-        description: "A count (components, permutations, clusters) below its minimum makes the measurement impossible, and the audit rejects the declaration (IA3013).",
+        description: "A bound or setting outside the range its property declares ([Bound] or [ValidRange]: a count of at least 1, a rate in (0, 0.5]) makes the check impossible, and the audit rejects the declaration (IA3013).",
+        helpLinkUri: HelpLink(BoundOutOfRangeId));
+
+    public static readonly DiagnosticDescriptor NotFinite = new(
+        BoundOutOfRangeId,
+        BoundTitle,
+        "[{0}] {1} = {2} is not a finite number: expected {3}{4}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        description: "An infinite bound or setting is never accepted; the audit rejects the declaration (IA3013). Leave a bound unset (NaN, its default) to not check it.",
         helpLinkUri: HelpLink(BoundOutOfRangeId));
 
     public static readonly DiagnosticDescriptor MinAboveMax = new(
@@ -44,7 +53,7 @@ internal static class Rules
         BoundTitle,
         "[{0}] {1} = {2} is greater than {3} = {4}: no value can pass both; swap the bounds",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
-        description: "A minimum above the maximum of the same metric makes the check fail whatever the model does.",
+        description: "A minimum above the maximum of the same metric (two [Bound]s on one metric) makes the check fail whatever the model does, and the audit rejects the declaration (IA3013).",
         helpLinkUri: HelpLink(BoundOutOfRangeId));
 
     public static readonly DiagnosticDescriptor CheckOutsideAudit = new(

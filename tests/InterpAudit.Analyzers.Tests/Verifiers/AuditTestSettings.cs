@@ -19,7 +19,7 @@ internal static class AuditTestSettings
     /// <summary>
     /// Shared by the test sources: a complete IAuditTarget to derive audits from, and two check
     /// attributes of a family InterpAudit does not have, to show that the rules work for any
-    /// AuditCheckAttribute (bounds by naming convention, layers by parameter name).
+    /// AuditCheckAttribute (limits from the [Bound] and [ValidRange] it declares, layers by parameter name).
     /// </summary>
     public const string Support = """
         using System.Collections.Generic;
@@ -40,11 +40,17 @@ internal static class AuditTestSettings
         {
             public ProbeCheckAttribute(string layer) => Layer = layer;
             public string Layer { get; }
+            [Bound("bits", BoundKind.Min, "IA9901", Lower = 0)]
             public double MinBits { get; set; } = double.NaN;
+            [Bound("bits", BoundKind.Max, "IA9902", Lower = 0)]
             public double MaxBits { get; set; } = double.NaN;
+            [Bound("unitFraction", BoundKind.Min, "IA9903", Lower = 0, Upper = 1)]
             public double MinUnitFraction { get; set; } = double.NaN;
+            [ValidRange(1)]
             public int Components { get; set; } = 16;
+            [ValidRange(0, Reason = "a probe reads no fewer than zero neighbours")]
             public int Neighbours { get; set; } = 5;
+            public int Unlimited { get; set; } = 5;
         }
 
         [System.AttributeUsage(System.AttributeTargets.Class, AllowMultiple = true)]
@@ -53,7 +59,16 @@ internal static class AuditTestSettings
             public PairCheckAttribute(string layerA, string layerB) { LayerA = layerA; LayerB = layerB; }
             public string LayerA { get; }
             public string LayerB { get; }
+            [Bound("overlap", BoundKind.Max, "IA9904", Lower = 0, Upper = 1)]
             public double MaxOverlap { get; set; } = double.NaN;
+        }
+
+        [System.AttributeUsage(System.AttributeTargets.Class, AllowMultiple = true)]
+        public sealed class ScoreCheckAttribute : AuditCheckAttribute
+        {
+            public ScoreCheckAttribute(double minScore) => MinScore = minScore;
+            [Bound("score", BoundKind.Min, "IA9905", Lower = 0, Upper = 1)]
+            public double MinScore { get; }
         }
         """;
 }
