@@ -7,7 +7,7 @@ namespace InterpAudit.Ablation;
 /// owners per class rather than taking each cluster's argmax_y |Δ_{c,y}| lets a cluster own several
 /// classes: a sub-network that serves two classes harms both when ablated, and neither is collateral.
 /// </summary>
-public static class ClassOwnership
+internal static class ClassOwnership
 {
     public const int None = -1;
 

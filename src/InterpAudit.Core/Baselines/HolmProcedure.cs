@@ -6,7 +6,7 @@ namespace InterpAudit.Baselines;
 /// true hypothesis — here, of failing a fair retrain on any of an audit's metrics — stays ≤ α, with
 /// no assumption about how the metrics depend on each other, and it rejects everything Bonferroni does.
 /// </summary>
-public static class HolmProcedure
+internal static class HolmProcedure
 {
     /// <summary>For each p-value (in the given order): the level it is tested at, and whether it is rejected.</summary>
     public static (double Level, bool Rejected)[] Apply(IReadOnlyList<double> pValues, double alpha)

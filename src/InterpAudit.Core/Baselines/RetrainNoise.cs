@@ -19,7 +19,7 @@ namespace InterpAudit.Baselines;
 /// The statistic d/σ is read against Student's t with the Welch–Satterthwaite degrees of freedom
 /// ν = (n − 1)(σ²/σ_T²)² (the sampling part is taken as known), normal when σ_T = 0.
 /// </summary>
-public sealed record RetrainNoise(double Sigma, double TrainingSigma, double SamplingSigma, double DegreesOfFreedom, string Description)
+internal sealed record RetrainNoise(double Sigma, double TrainingSigma, double SamplingSigma, double DegreesOfFreedom, string Description)
 {
     private const double Z95 = 1.959963984540054;
 

@@ -57,7 +57,7 @@ public sealed class ActivationStream
     /// One pass over the evaluation set without gradients. <paramref name="visit"/> sees each batch on
     /// the device; the batch's tensors are disposed when it returns.
     /// </summary>
-    public DatasetIdentity ForEach(IReadOnlyList<string> layers, Action<CapturedBatch> visit)
+    internal DatasetIdentity ForEach(IReadOnlyList<string> layers, Action<CapturedBatch> visit)
     {
         var modules = layers.Distinct().ToDictionary(name => name, name => _layers.Resolve(name, _modelType));
         var captured = new Dictionary<string, Tensor>();

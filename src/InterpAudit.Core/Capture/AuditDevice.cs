@@ -5,7 +5,7 @@ using TorchSharp;
 namespace InterpAudit.Capture;
 
 /// <summary>Turns the user's <c>--device</c> choice (auto | cpu | cuda | cuda:N) into a TorchSharp device.</summary>
-public static partial class AuditDevice
+internal static partial class AuditDevice
 {
     public static torch.Device Resolve(string choice)
     {

@@ -10,4 +10,4 @@ namespace InterpAudit.Capture;
 /// <param name="Labels">Class labels, int64, shape [batch].</param>
 /// <param name="Logits">Model outputs, shape [batch, classes].</param>
 /// <param name="Activations">The requested layers' outputs, by layer name.</param>
-public sealed record CapturedBatch(Tensor Inputs, Tensor Labels, Tensor Logits, IReadOnlyDictionary<string, Tensor> Activations);
+internal sealed record CapturedBatch(Tensor Inputs, Tensor Labels, Tensor Logits, IReadOnlyDictionary<string, Tensor> Activations);

@@ -11,7 +11,7 @@ namespace InterpAudit.Circuits;
 /// (k passes, k + 1 fails), not necessarily the largest passing k: about log₂(#weights) forward
 /// passes instead of one trial per weight. Its agreement with the exact mode is measured, not assumed.
 /// </remarks>
-public static class AttributionCircuitPruning
+internal static class AttributionCircuitPruning
 {
     public static PruningOutcome Run(LinearChain chain, ClassInputs samples, double relativeTolerance = LossCriterion.DefaultRelativeTolerance)
     {

@@ -15,7 +15,7 @@ namespace InterpAudit.Circuits;
 /// cannot see (a residual addition, a functional activation, a second branch). Anything else is
 /// refused with IA3026, naming what was expected and what was found.
 /// </summary>
-public static class ChainCapture
+internal static class ChainCapture
 {
     /// <summary>|chain − model| may reach this share of (1 + |logit|): float32 round-off is ~1e-6 of it.</summary>
     private const double LogitTolerance = 1e-3;

@@ -6,7 +6,7 @@ namespace InterpAudit.Circuits;
 /// </summary>
 /// <param name="Weight">Row-major <c>[Outputs, Inputs]</c>, TorchSharp's <c>Linear.weight</c> layout.</param>
 /// <param name="Bias">Length <c>Outputs</c>; zeros for a Linear without bias. Biases are never pruned: ECS counts weights.</param>
-public sealed record ChainLayer(string Name, int Outputs, int Inputs, double[] Weight, double[] Bias, ElementwiseActivation Activation)
+internal sealed record ChainLayer(string Name, int Outputs, int Inputs, double[] Weight, double[] Bias, ElementwiseActivation Activation)
 {
     public int WeightCount => Outputs * Inputs;
 }

@@ -8,7 +8,7 @@ namespace InterpAudit.Circuits;
 /// (<see cref="GreedyCircuitPruning"/>) or fast (<see cref="AttributionCircuitPruning"/>) mode. Every
 /// class starts from the trained model; nothing is random.
 /// </summary>
-public static class CircuitSize
+internal static class CircuitSize
 {
     public static CircuitSizeResult Measure(ActivationStream stream, IReadOnlyList<string> classNames, EcsMode mode,
         CircuitOptions options, IProgress<string>? progress = null)

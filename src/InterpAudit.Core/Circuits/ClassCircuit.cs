@@ -14,9 +14,9 @@ public sealed record ClassCircuit(
 {
     /// <summary>The zeroed weights themselves, for agreement between modes; too large for metrics.json.</summary>
     [JsonIgnore]
-    public PrunedWeights? Pruned { get; init; }
+    internal PrunedWeights? Pruned { get; init; }
 
-    public static ClassCircuit From(string className, int samples, PruningOutcome outcome, long visited)
+    internal static ClassCircuit From(string className, int samples, PruningOutcome outcome, long visited)
     {
         long zeroed = outcome.Pruned.Count;
         double ecs = samples == 0 ? double.NaN : 1 - (double)zeroed / visited;

@@ -4,7 +4,7 @@ namespace InterpAudit.Circuits;
 /// One class's evaluation samples as the first Linear layer receives them: <see cref="Count"/> rows of
 /// <see cref="Width"/> values, row-major, in stream order.
 /// </summary>
-public sealed record ClassInputs(int Label, int Count, int Width, double[] Inputs)
+internal sealed record ClassInputs(int Label, int Count, int Width, double[] Inputs)
 {
     public ReadOnlySpan<double> Row(int sample) => Inputs.AsSpan(sample * Width, Width);
 }

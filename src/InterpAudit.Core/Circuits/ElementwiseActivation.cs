@@ -9,7 +9,7 @@ namespace InterpAudit.Circuits;
 /// lets ECS's exact mode update only the pre-activation that a zeroed weight touches (spec
 /// modularity.md §4: "a zeroed weight changes one pre-activation by −w·a").
 /// </summary>
-public sealed record ElementwiseActivation(string Name, ActivationKind Kind, double NegativeSlope = 0)
+internal sealed record ElementwiseActivation(string Name, ActivationKind Kind, double NegativeSlope = 0)
 {
     public static ElementwiseActivation Identity { get; } = new("identity", ActivationKind.Identity);
 
@@ -47,7 +47,7 @@ public sealed record ElementwiseActivation(string Name, ActivationKind Kind, dou
     };
 }
 
-public enum ActivationKind
+internal enum ActivationKind
 {
     Identity,
     Relu,

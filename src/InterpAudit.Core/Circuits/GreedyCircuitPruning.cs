@@ -15,7 +15,7 @@ namespace InterpAudit.Circuits;
 /// of the class changes nothing and is kept zero without a trial. The result is the same pruned set
 /// a full forward pass per weight gives (tested against one).
 /// </remarks>
-public static class GreedyCircuitPruning
+internal static class GreedyCircuitPruning
 {
     public static PruningOutcome Run(LinearChain chain, ClassInputs samples, double relativeTolerance = LossCriterion.DefaultRelativeTolerance)
     {

@@ -5,7 +5,7 @@ namespace InterpAudit.Circuits;
 /// activations between them, from the first Linear's input to the logits. Discovered and checked
 /// against the model by <see cref="ChainCapture"/>.
 /// </summary>
-public sealed class LinearChain
+internal sealed class LinearChain
 {
     public LinearChain(IReadOnlyList<ChainLayer> layers)
     {

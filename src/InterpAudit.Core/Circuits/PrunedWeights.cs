@@ -1,7 +1,7 @@
 namespace InterpAudit.Circuits;
 
 /// <summary>Which weights a pruning pass zeroed: one flag per weight, per layer, row-major.</summary>
-public sealed class PrunedWeights
+internal sealed class PrunedWeights
 {
     private readonly bool[][] _zeroed;
 

@@ -4,4 +4,4 @@ namespace InterpAudit.Circuits;
 /// <param name="OriginalLoss">Mean cross-entropy of the unpruned model on the class's samples (float64).</param>
 /// <param name="PrunedLoss">The same after pruning; at most OriginalLoss·(1 + tolerance).</param>
 /// <param name="LossEvaluations">Trials that needed the loss (exact: weights whose zeroing changed an activation; fast: bisection steps).</param>
-public sealed record PruningOutcome(PrunedWeights Pruned, double OriginalLoss, double PrunedLoss, long LossEvaluations);
+internal sealed record PruningOutcome(PrunedWeights Pruned, double OriginalLoss, double PrunedLoss, long LossEvaluations);

@@ -10,7 +10,7 @@ namespace InterpAudit.Information;
 /// The copy is small (one float64 per sample and unit: 2,000 samples × 64 units is 1 MB) and holds only
 /// the layers a check asked for.
 /// </summary>
-public static class ActivationCollector
+internal static class ActivationCollector
 {
     public static CollectedActivations Collect(ActivationStream stream, IReadOnlyList<string> layers)
     {

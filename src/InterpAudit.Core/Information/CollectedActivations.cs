@@ -7,7 +7,7 @@ namespace InterpAudit.Information;
 /// </summary>
 /// <param name="Labels">Class label per sample, in stream order.</param>
 /// <param name="Units">Per layer, one row of N samples per unit.</param>
-public sealed record CollectedActivations(int[] Labels, IReadOnlyDictionary<string, double[][]> Units)
+internal sealed record CollectedActivations(int[] Labels, IReadOnlyDictionary<string, double[][]> Units)
 {
     public int SampleCount => Labels.Length;
 }

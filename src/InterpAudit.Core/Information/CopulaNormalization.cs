@@ -15,7 +15,7 @@ namespace InterpAudit.Information;
 /// 0.254 bits for a class-independent ReLU unit that way).
 /// </para>
 /// </summary>
-public static class CopulaNormalization
+internal static class CopulaNormalization
 {
     /// <summary>The copula-normalised values of one dimension, ties broken by <paramref name="random"/>.</summary>
     public static double[] Transform(ReadOnlySpan<double> values, Random random) =>

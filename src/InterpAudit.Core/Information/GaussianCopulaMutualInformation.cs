@@ -7,7 +7,7 @@ namespace InterpAudit.Information;
 /// <see cref="GaussianMutualInformation"/>. The result is a lower bound on the true information that
 /// does not depend on the marginal distributions (it is invariant to monotone maps of each dimension).
 /// </summary>
-public static class GaussianCopulaMutualInformation
+internal static class GaussianCopulaMutualInformation
 {
     /// <summary><c>gcmi_cc</c>: information between two continuous variables, in bits.</summary>
     public static double Between(IReadOnlyList<double[]> x, IReadOnlyList<double[]> y, int seed, bool biasCorrect = true) =>

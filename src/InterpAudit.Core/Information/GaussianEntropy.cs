@@ -7,7 +7,7 @@ namespace InterpAudit.Information;
 /// (spec mi.md, "Gaussian-copula MI", step 2; Ince et al. 2017, eq. 5–6). Variables are given as
 /// d rows of N samples each. All arithmetic is in float64; results are in bits, the bias in nats.
 /// </summary>
-public static class GaussianEntropy
+internal static class GaussianEntropy
 {
     internal static readonly double Ln2 = Math.Log(2);
 

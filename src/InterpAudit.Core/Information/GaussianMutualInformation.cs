@@ -8,7 +8,7 @@ namespace InterpAudit.Information;
 /// marginals. Every entropy term is bias-corrected with its own dimension unless
 /// <c>biasCorrect</c> is false; negative results are the correction at work and are not clipped (step 6).
 /// </summary>
-public static class GaussianMutualInformation
+internal static class GaussianMutualInformation
 {
     /// <summary>
     /// <c>I(X;Y) = (H_X + H_Y − H_XY) / ln 2</c> (step 3, <c>mi_gg</c>). The <c>(d/2)(ln 2π + 1)</c>

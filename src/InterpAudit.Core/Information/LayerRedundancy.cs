@@ -7,7 +7,7 @@ namespace InterpAudit.Information;
 /// comparison give the co-information and the MMI decomposition. Both layers' components enter the
 /// joint estimate, so the component budget is shared between them.
 /// </summary>
-public static class LayerRedundancy
+internal static class LayerRedundancy
 {
     /// <exception cref="Diagnostics.AuditInputException">IA3019 when a class has too few samples for the joint estimate.</exception>
     public static LayerRedundancyResult Measure(string layerA, IReadOnlyList<double[]> unitsA, string layerB, IReadOnlyList<double[]> unitsB,

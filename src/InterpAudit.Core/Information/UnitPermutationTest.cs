@@ -7,7 +7,7 @@ namespace InterpAudit.Information;
 /// permutation per round is shared by all units, so the maximum keeps the units' dependence and the
 /// test controls the family-wise error rate over the whole layer (Nichols and Holmes 2002).
 /// </summary>
-public static class UnitPermutationTest
+internal static class UnitPermutationTest
 {
     /// <param name="units">Copula-normalised units, N samples each; null marks a constant unit (skipped).</param>
     /// <param name="labels">Class label per sample.</param>

@@ -8,7 +8,7 @@ namespace InterpAudit.Information;
 /// <param name="PValues">Max-statistic permutation p-value per unit.</param>
 /// <param name="Significant">p ≤ α per unit.</param>
 /// <param name="MaxNullBits">The largest I(u;Y) over units in each permutation round (the null distribution).</param>
-public sealed record UnitSignificance(double[] Bits, double[] PValues, bool[] Significant, double[] MaxNullBits)
+internal sealed record UnitSignificance(double[] Bits, double[] PValues, bool[] Significant, double[] MaxNullBits)
 {
     public int SignificantCount => Significant.Count(s => s);
 }

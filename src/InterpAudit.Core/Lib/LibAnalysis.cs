@@ -1,4 +1,4 @@
 namespace InterpAudit.Lib;
 
 /// <summary>What <see cref="LocalInteractionBasis.Measure"/> returns: the summary for metrics.json and the full matrices.</summary>
-public sealed record LibAnalysis(LibResult Result, IReadOnlyList<LibLayerBasis> Bases, IReadOnlyList<LibEdgeMatrices> Edges);
+internal sealed record LibAnalysis(LibResult Result, IReadOnlyList<LibLayerBasis> Bases, IReadOnlyList<LibEdgeMatrices> Edges);

@@ -10,4 +10,4 @@ namespace InterpAudit.Lib;
 /// <param name="Lib">C^l of LIB, units × features.</param>
 /// <param name="LibInverse">C^{l+} of LIB, features × units.</param>
 /// <param name="Pca">C^l of PCA (U, orthonormal columns), units × features.</param>
-public sealed record LibLayerBasis(string Layer, double[] Mean, double[,] Lib, double[,] LibInverse, double[,] Pca);
+internal sealed record LibLayerBasis(string Layer, double[] Mean, double[,] Lib, double[,] LibInverse, double[,] Pca);

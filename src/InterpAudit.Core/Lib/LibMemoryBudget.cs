@@ -12,7 +12,7 @@ namespace InterpAudit.Lib;
 /// TorchSharp 0.107 cannot query a CUDA device's free memory, so on CUDA the budget is a fixed 256 MiB,
 /// which every current NVIDIA data-centre GPU holds many times over.
 /// </summary>
-public static class LibMemoryBudget
+internal static class LibMemoryBudget
 {
     public const long Floor = 16L << 20;
     public const long Ceiling = 1L << 30;

@@ -14,7 +14,7 @@ namespace InterpAudit.Lib;
 /// projection onto the kept features. Everything is accumulated as running sums in float64 on the
 /// audit's device; activations are never collected.
 /// </summary>
-public static class LocalInteractionBasis
+internal static class LocalInteractionBasis
 {
     /// <summary>The name the model output goes by in results and scopes.</summary>
     public const string OutputName = "output";

@@ -7,7 +7,7 @@ namespace InterpAudit.Modularity;
 /// the lowest-inertia of several restarts. Spec modularity.md §1 step 3 runs it once, jointly, over
 /// the output and input units' spectral coordinates.
 /// </summary>
-public static class KMeans
+internal static class KMeans
 {
     /// <summary>Labels in 0…k−1 for each point (all points share one dimension). Deterministic for a given <paramref name="random"/> state.</summary>
     public static int[] Cluster(IReadOnlyList<double[]> points, int k, int restarts, Random random, int maxIterations = 300)

@@ -5,7 +5,7 @@ namespace InterpAudit.Statistics;
 /// 1 when they are the same up to renaming the labels, about 0 for independent random partitions.
 /// Used to compare a recovered clustering with a planted one (spec modularity.md, "Ground truths").
 /// </summary>
-public static class AdjustedRandIndex
+internal static class AdjustedRandIndex
 {
     /// <summary>ARI of two labellings of equal length. Two trivial partitions (all items together, or all apart) agree: 1.</summary>
     public static double Of(IReadOnlyList<int> a, IReadOnlyList<int> b)

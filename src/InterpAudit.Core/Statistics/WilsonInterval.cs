@@ -6,7 +6,7 @@ namespace InterpAudit.Statistics;
 /// Wilson score interval for a binomial proportion (Wilson 1927). Unlike the normal approximation it
 /// stays inside [0, 1] and behaves at 0 and n successes, which per-class accuracies often reach.
 /// </summary>
-public static class WilsonInterval
+internal static class WilsonInterval
 {
     private const double Z95 = 1.959963984540054;
 
