@@ -43,12 +43,6 @@ internal sealed class CheckArgument
 
     public bool IsFloatingPoint => Value.Type?.SpecialType is SpecialType.System_Double or SpecialType.System_Single;
 
-    /// <summary>
-    /// Whether this is a bound: a numeric value whose name is <c>Min</c> or <c>Max</c> followed by
-    /// nothing or by the metric's name (<c>MinOverall</c>, <c>MaxCoInformation</c>).
-    /// </summary>
-    public bool IsBound => (IsInteger || IsFloatingPoint) && BoundPrefix(Name) is not null;
-
     /// <summary>The value as C# would write it, invariant culture.</summary>
     public string Display => Value.Kind == TypedConstantKind.Array ? Value.ToCSharpString() : Value.Value switch
     {
@@ -72,13 +66,4 @@ internal sealed class CheckArgument
         { } other => other.GetLocation(),
         null => fallback,
     };
-
-    private static string? BoundPrefix(string name)
-    {
-        if (name.Length < 3) return null;
-        string prefix = name.Substring(0, 3);
-        if (!prefix.Equals("Min", StringComparison.OrdinalIgnoreCase) && !prefix.Equals("Max", StringComparison.OrdinalIgnoreCase)) return null;
-        // "Minutes" is not a bound: after Min/Max comes the end or the metric's capitalised name.
-        return name.Length == 3 || char.IsUpper(name[3]) ? prefix.ToLowerInvariant() : null;
-    }
 }

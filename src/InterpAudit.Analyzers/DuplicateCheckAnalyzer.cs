@@ -12,7 +12,8 @@ namespace InterpAudit.Analyzers;
 /// IA0006: one bound declared twice for the same metric and scope on one audit class. Two checks
 /// share a metric and scope when they are of the same attribute type, at the same severity, with the
 /// same values for everything that is not a bound (the scope: <c>Class</c>, the layers, estimator
-/// settings such as <c>Components</c>), and both set the same bound (<c>Min</c>, <c>MinOverall</c>, …).
+/// settings such as <c>Components</c>), and both set the same bound (a <c>[Bound]</c> property: <c>Min</c>,
+/// <c>MinOverall</c>, …).
 /// A bound at another severity is a second level of the same gate (warn at 0.95, fail at 0.90), not
 /// a duplicate.
 /// </summary>
@@ -31,10 +32,10 @@ public sealed class DuplicateCheckAnalyzer : AuditTypeAnalyzer
         foreach (AttributeData data in symbols.CheckAttributesOf(type))
         {
             if (CheckApplication.Create(data, context.CancellationToken) is not { Syntax: not null } check) continue;
-            string scope = ScopeKey(check);
+            string scope = ScopeKey(check, symbols);
             var repeated = new List<string>();
             CheckApplication? earlier = null;
-            foreach (CheckArgument bound in check.Arguments.Where(a => a.IsBound && a.Number is { } n && !double.IsNaN(n)))
+            foreach (CheckArgument bound in check.Arguments.Where(a => IsBound(check, a, symbols) && a.Number is { } n && !double.IsNaN(n)))
             {
                 string key = scope + "|" + bound.Name.ToUpperInvariant();
                 if (firstByBound.TryGetValue(key, out CheckApplication? first))
@@ -49,14 +50,18 @@ public sealed class DuplicateCheckAnalyzer : AuditTypeAnalyzer
             }
             if (earlier is null) continue;
             context.ReportDiagnostic(Diagnostic.Create(Rules.DuplicateCheck, check.Location, [earlier.Location],
-                check.Name, string.Join(" and ", repeated), earlier.Line, ScopeText(check)));
+                check.Name, string.Join(" and ", repeated), earlier.Line, ScopeText(check, symbols)));
         }
     }
 
+    /// <summary>A bound is what the attribute declares with [Bound] — the metadata the audit judges from.</summary>
+    private static bool IsBound(CheckApplication check, CheckArgument argument, AuditSymbols symbols) =>
+        symbols.LimitOf(check.AttributeType, argument.Name)?.Metric is not null;
+
     /// <summary>The attribute type, the severity and every value that is not a bound, in a canonical order.</summary>
-    private static string ScopeKey(CheckApplication check)
+    private static string ScopeKey(CheckApplication check, AuditSymbols symbols)
     {
-        IEnumerable<string> values = ScopeArguments(check)
+        IEnumerable<string> values = ScopeArguments(check, symbols)
             .Select(a => a.Name.ToUpperInvariant() + "=" + a.Value.ToCSharpString())
             .OrderBy(v => v, StringComparer.Ordinal);
         // Severity left out is CheckSeverity.Error (0), the default AuditCheckAttribute documents.
@@ -65,15 +70,15 @@ public sealed class DuplicateCheckAnalyzer : AuditTypeAnalyzer
     }
 
     /// <summary>" (Class = "8")" for a scoped check, "" for one that applies everywhere.</summary>
-    private static string ScopeText(CheckApplication check)
+    private static string ScopeText(CheckApplication check, AuditSymbols symbols)
     {
-        var values = ScopeArguments(check).Select(a => a.Name + " = " + a.Display).ToList();
+        var values = ScopeArguments(check, symbols).Select(a => a.Name + " = " + a.Display).ToList();
         return values.Count == 0 ? "" : " (" + string.Join(", ", values) + ")";
     }
 
     /// <summary>Values other than bounds and the severity; null (not set) is left out, so Class = null is the same as no Class.</summary>
-    private static IEnumerable<CheckArgument> ScopeArguments(CheckApplication check) =>
-        check.Arguments.Where(a => !a.IsBound
+    private static IEnumerable<CheckArgument> ScopeArguments(CheckApplication check, AuditSymbols symbols) =>
+        check.Arguments.Where(a => !IsBound(check, a, symbols)
             && !(a.Name == SeverityName && !a.IsConstructorArgument)
             && !a.Value.IsNull);
 }
