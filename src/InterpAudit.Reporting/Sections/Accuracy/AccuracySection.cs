@@ -4,48 +4,37 @@ using InterpAudit.Results;
 namespace InterpAudit.Reporting.Sections;
 
 /// <summary>The report's per-class accuracy section: a bar chart with Wilson intervals and a table.</summary>
-internal static class AccuracySection
+internal sealed class AccuracySection : ReportSection<AccuracyView>
 {
-    public static object? Build(AuditResult result)
+    private const double BarArea = 360;
+    private const int RowHeight = 20;
+
+    public override string Name => "accuracy";
+
+    public override int Order => 30;
+
+    public override AccuracyView? Build(AuditResult result)
     {
         if (!result.Measurements.TryGetValue(AccuracyCheck.Family, out object? measured) || measured is not ClassAccuracyResult accuracy)
             return null;
-        return Render(accuracy);
-    }
-
-    private static object Render(ClassAccuracyResult accuracy)
-    {
-        const double barArea = 360;
-        const int rowHeight = 20;
         IReadOnlyList<double> values = accuracy.Accuracy;
         IReadOnlyList<Interval> intervals = accuracy.Intervals;
-        var bars = accuracy.ClassNames.Select((name, i) => new
-        {
-            name,
-            value = Formatting.Number(values[i]),
-            y = i * rowHeight + 3,
-            midY = i * rowHeight + 10,
-            textY = i * rowHeight + 14,
-            width = Svg.Px(double.IsNaN(values[i]) ? 0 : values[i] * barArea),
-            lowerX = Svg.Px(120 + (double.IsNaN(intervals[i].Lower) ? 0 : intervals[i].Lower * barArea)),
-            upperX = Svg.Px(120 + (double.IsNaN(intervals[i].Upper) ? 0 : intervals[i].Upper * barArea)),
-            labelX = Svg.Px(120 + barArea + 8),
-        }).ToArray();
-        return new
-        {
-            overall = Formatting.Number(accuracy.Overall),
-            samples = accuracy.Total.Sum(),
-            chartWidth = 120 + (int)barArea + 70,
-            chartHeight = accuracy.ClassNames.Count * rowHeight + 6,
-            bars,
-            rows = accuracy.ClassNames.Select((name, i) => new
-            {
+        return new AccuracyView(
+            Overall: Formatting.Number(accuracy.Overall),
+            Samples: accuracy.Total.Sum(),
+            ChartWidth: 120 + (int)BarArea + 70,
+            ChartHeight: accuracy.ClassNames.Count * RowHeight + 6,
+            Bars: accuracy.ClassNames.Select((name, i) => new AccuracyView.Bar(
                 name,
-                correct = accuracy.Correct[i],
-                total = accuracy.Total[i],
-                value = Formatting.Number(values[i]),
-                interval = Formatting.Interval(intervals[i]),
-            }).ToArray(),
-        };
+                Formatting.Number(values[i]),
+                Y: i * RowHeight + 3,
+                MidY: i * RowHeight + 10,
+                TextY: i * RowHeight + 14,
+                Width: Svg.Px(double.IsNaN(values[i]) ? 0 : values[i] * BarArea),
+                LowerX: Svg.Px(120 + (double.IsNaN(intervals[i].Lower) ? 0 : intervals[i].Lower * BarArea)),
+                UpperX: Svg.Px(120 + (double.IsNaN(intervals[i].Upper) ? 0 : intervals[i].Upper * BarArea)),
+                LabelX: Svg.Px(120 + BarArea + 8))).ToArray(),
+            Rows: accuracy.ClassNames.Select((name, i) => new AccuracyView.Row(
+                name, accuracy.Correct[i], accuracy.Total[i], Formatting.Number(values[i]), Formatting.Interval(intervals[i]))).ToArray());
     }
 }

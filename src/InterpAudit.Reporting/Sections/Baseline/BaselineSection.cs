@@ -9,39 +9,35 @@ namespace InterpAudit.Reporting.Sections;
 /// the move this run made, the band that applied (tolerance or noise, and where the noise came from),
 /// the Holm test, and how far the declared bound lies from the runs in spreads.
 /// </summary>
-internal static class BaselineSection
+internal sealed class BaselineSection : ReportSection<BaselineView>
 {
-    public static object? Build(AuditResult result)
+    public override string Name => "baseline";
+
+    public override int Order => 20;
+
+    public override BaselineView? Build(AuditResult result)
     {
         if (BaselineSummary.Of(result) is not { } summary) return null;
-        return new
-        {
-            runs = summary.Runs,
-            calibrated = summary.Runs >= 2,
-            metrics = summary.Metrics,
-            falseAlarmRate = summary.FalseAlarmRate,
-            rows = summary.Compared.Select(c =>
+        return new BaselineView(summary.Runs, summary.Runs >= 2, summary.Metrics, summary.FalseAlarmRate,
+            summary.Compared.Select(c =>
             {
                 BaselineComparison b = c.Baseline!;
                 double margin = BoundMargin.InSpreads(c.Threshold, b.BaselineValue, b.Spread);
-                return new
-                {
-                    metric = c.Scope.Length == 0 ? c.Metric : $"{c.Metric}({c.Scope})",
-                    value = Formatting.Number(c.Value),
-                    baseline = Formatting.Number(b.BaselineValue),
-                    spread = b.Runs >= 2 ? Formatting.Number(b.Spread) : "—",
-                    delta = Formatting.Delta(b),
-                    allowed = Formatting.Number(b.Allowed),
-                    band = b.Tolerance >= b.NoiseBand ? $"tolerance {Formatting.Number(b.Tolerance)}" : $"noise {Formatting.Number(b.NoiseBand)}",
-                    noise = b.Noise,
-                    p = double.IsNaN(b.PValue) ? "—" : b.PValue < 1e-4 ? b.PValue.ToString("0.0E+0", CultureInfo.InvariantCulture) : b.PValue.ToString("0.0000", CultureInfo.InvariantCulture),
-                    level = double.IsNaN(b.Level) ? "—" : b.Level.ToString("0.00000", CultureInfo.InvariantCulture),
-                    status = Formatting.Lower(b.Status),
-                    statusClass = b.Status == RegressionStatus.Regressed ? (c.Severity == CheckSeverity.Error ? "fail" : "warn") : "pass",
-                    margin = b.Runs >= 2 ? CalibrationSummary.Margin(margin) : "—",
-                    tight = b.Runs >= 2 && !(margin >= CalibrationSummary.ComfortableMargin),
-                };
-            }).ToArray(),
-        };
+                return new BaselineView.Row(
+                    Metric: Formatting.Subject(c),
+                    Value: Formatting.Number(c.Value),
+                    Baseline: Formatting.Number(b.BaselineValue),
+                    Spread: b.Runs >= 2 ? Formatting.Number(b.Spread) : "—",
+                    Delta: Formatting.Delta(b),
+                    Allowed: Formatting.Number(b.Allowed),
+                    Band: b.Tolerance >= b.NoiseBand ? $"tolerance {Formatting.Number(b.Tolerance)}" : $"noise {Formatting.Number(b.NoiseBand)}",
+                    Noise: b.Noise,
+                    P: double.IsNaN(b.PValue) ? "—" : b.PValue < 1e-4 ? b.PValue.ToString("0.0E+0", CultureInfo.InvariantCulture) : b.PValue.ToString("0.0000", CultureInfo.InvariantCulture),
+                    Level: double.IsNaN(b.Level) ? "—" : b.Level.ToString("0.00000", CultureInfo.InvariantCulture),
+                    Status: Formatting.Lower(b.Status),
+                    StatusClass: b.Status == RegressionStatus.Regressed ? (c.Severity == CheckSeverity.Error ? "fail" : "warn") : "pass",
+                    Margin: b.Runs >= 2 ? CalibrationSummary.Margin(margin) : "—",
+                    Tight: b.Runs >= 2 && !(margin >= CalibrationSummary.ComfortableMargin));
+            }).ToArray());
     }
 }

@@ -9,23 +9,24 @@ namespace InterpAudit.Reporting.Sections;
 /// grey, the committed baseline's exact value as a tick), a table with the losses and the zeroed
 /// weights per layer, the two modes' agreement, and the caveats every ECS figure needs.
 /// </summary>
-internal static class CircuitSection
+internal sealed class CircuitSection : ReportSection<CircuitView>
 {
     private const double BarArea = 360, Left = 120, RowHeight = 26;
 
-    public static object? Build(AuditResult result)
+    public override string Name => "circuits";
+
+    public override int Order => 70;
+
+    public override CircuitView? Build(AuditResult result)
     {
         var measured = result.Measurements.Values.OfType<CircuitSizeResult>().ToList();
         if (measured.Count == 0) return null;
-        return new
-        {
-            caveats = CircuitSizeResult.Caveats,
-            runs = measured.GroupBy(m => m.MaxSamplesPerClass).OrderBy(g => g.Key).Select(g => Run(result, g.Key,
-                g.FirstOrDefault(m => m.Mode == "exact"), g.FirstOrDefault(m => m.Mode == "fast"))).ToArray(),
-        };
+        return new CircuitView(CircuitSizeResult.Caveats,
+            measured.GroupBy(m => m.MaxSamplesPerClass).OrderBy(g => g.Key).Select(g => Run(result, g.Key,
+                g.FirstOrDefault(m => m.Mode == "exact"), g.FirstOrDefault(m => m.Mode == "fast"))).ToArray());
     }
 
-    private static object Run(AuditResult result, int cap, CircuitSizeResult? exact, CircuitSizeResult? fast)
+    private static CircuitView.Run Run(AuditResult result, int cap, CircuitSizeResult? exact, CircuitSizeResult? fast)
     {
         CircuitSizeResult any = exact ?? fast!;
         result.Measurements.TryGetValue(CircuitCheck.MeasurementKey("agreement", new CircuitOptions(cap)), out object? found);
@@ -37,62 +38,52 @@ internal static class CircuitSection
         double scale = NiceCeiling(largest);
         double Width(double v) => double.IsNaN(v) ? 0 : Math.Min(1, v / scale) * BarArea;
 
-        return new
-        {
-            chain = any.Chain,
-            criterion = any.Criterion,
-            cap,
-            weights = any.Weights.ToString("N0", CultureInfo.InvariantCulture),
-            hasExact = exact is not null,
-            hasFast = fast is not null,
-            exactMean = exact is null ? null : Fraction(exact.MeanEcs),
-            fastMean = fast is null ? null : Fraction(fast.MeanEcs),
-            agreement = agreement is null ? null : new
-            {
-                meanDifference = Fraction(agreement.MeanAbsoluteDifference),
-                maxDifference = Fraction(agreement.MaxAbsoluteDifference),
-                meanJaccard = Fraction(agreement.MeanJaccard),
-            },
-            scale = Fraction(scale),
-            chartWidth = (int)(Left + BarArea + (exact is not null && fast is not null ? 150 : 80)),
-            chartHeight = (int)(names.Count * RowHeight + 22),
-            axisY = Svg.Px(names.Count * RowHeight + 4),
-            axisEnd = Svg.Px(Left + BarArea),
-            scaleY = Svg.Px(names.Count * RowHeight + 18),
-            bars = names.Select((name, i) => new
-            {
-                name,
-                textY = Svg.Px(i * RowHeight + 14),
-                exactY = Svg.Px(i * RowHeight + 3),
-                fastY = Svg.Px(i * RowHeight + (exact is null ? 3 : 15)),
-                exactWidth = exact is null ? null : Svg.Px(Width(exact.Classes[i].Ecs)),
-                fastWidth = fast is null ? null : Svg.Px(Width(fast.Classes[i].Ecs)),
-                value = exact is not null && fast is not null
+        return new CircuitView.Run(
+            Chain: any.Chain,
+            Criterion: any.Criterion,
+            Cap: cap,
+            Weights: any.Weights.ToString("N0", CultureInfo.InvariantCulture),
+            HasExact: exact is not null,
+            HasFast: fast is not null,
+            ExactMean: exact is null ? null : Fraction(exact.MeanEcs),
+            FastMean: fast is null ? null : Fraction(fast.MeanEcs),
+            Agreement: agreement is null ? null : new CircuitView.Agreement(
+                Fraction(agreement.MeanAbsoluteDifference), Fraction(agreement.MaxAbsoluteDifference), Fraction(agreement.MeanJaccard)),
+            Scale: Fraction(scale),
+            ChartWidth: (int)(Left + BarArea + (exact is not null && fast is not null ? 150 : 80)),
+            ChartHeight: (int)(names.Count * RowHeight + 22),
+            AxisY: Svg.Px(names.Count * RowHeight + 4),
+            AxisEnd: Svg.Px(Left + BarArea),
+            ScaleY: Svg.Px(names.Count * RowHeight + 18),
+            Bars: names.Select((name, i) => new CircuitView.Bar(
+                Name: name,
+                TextY: Svg.Px(i * RowHeight + 14),
+                ExactY: Svg.Px(i * RowHeight + 3),
+                FastY: Svg.Px(i * RowHeight + (exact is null ? 3 : 15)),
+                ExactWidth: exact is null ? null : Svg.Px(Width(exact.Classes[i].Ecs)),
+                FastWidth: fast is null ? null : Svg.Px(Width(fast.Classes[i].Ecs)),
+                Value: exact is not null && fast is not null
                     ? $"{Fraction(exact.Classes[i].Ecs)} · fast {Fraction(fast.Classes[i].Ecs)}"
                     : Fraction((exact ?? fast!).Classes[i].Ecs),
-                labelX = Svg.Px(Left + BarArea + 8),
-                hasBaseline = !double.IsNaN(baseline[i]),
-                baselineX = Svg.Px(Left + Width(baseline[i])),
-                baselineY1 = Svg.Px(i * RowHeight + 1),
-                baselineY2 = Svg.Px(i * RowHeight + (exact is not null && fast is not null ? 25 : 15)),
-            }).ToArray(),
-            rows = names.Select((name, i) =>
+                LabelX: Svg.Px(Left + BarArea + 8),
+                HasBaseline: !double.IsNaN(baseline[i]),
+                BaselineX: Svg.Px(Left + Width(baseline[i])),
+                BaselineY1: Svg.Px(i * RowHeight + 1),
+                BaselineY2: Svg.Px(i * RowHeight + (exact is not null && fast is not null ? 25 : 15)))).ToArray(),
+            Rows: names.Select((name, i) =>
             {
                 ClassCircuit main = (exact ?? fast!).Classes[i];
-                return new
-                {
-                    name,
-                    samples = main.Samples,
-                    exact = exact is null ? "—" : Fraction(exact.Classes[i].Ecs),
-                    fast = fast is null ? "—" : Fraction(fast.Classes[i].Ecs),
-                    difference = agreement is null ? "—" : Fraction(Math.Abs(agreement.EcsDifference[i])),
-                    jaccard = agreement is null ? "—" : Fraction(agreement.Jaccard[i]),
-                    baseline = double.IsNaN(baseline[i]) ? "—" : Fraction(baseline[i]),
-                    zeroed = string.Join(" / ", main.ZeroedPerLayer.Select((z, l) => $"{any.Layers[l]} {z:N0}")),
-                    loss = $"{Loss(main.OriginalLoss)} → {Loss(main.PrunedLoss)}",
-                };
-            }).ToArray(),
-        };
+                return new CircuitView.Row(
+                    Name: name,
+                    Samples: main.Samples,
+                    Exact: exact is null ? "—" : Fraction(exact.Classes[i].Ecs),
+                    Fast: fast is null ? "—" : Fraction(fast.Classes[i].Ecs),
+                    Difference: agreement is null ? "—" : Fraction(Math.Abs(agreement.EcsDifference[i])),
+                    Jaccard: agreement is null ? "—" : Fraction(agreement.Jaccard[i]),
+                    Baseline: double.IsNaN(baseline[i]) ? "—" : Fraction(baseline[i]),
+                    Zeroed: string.Join(" / ", main.ZeroedPerLayer.Select((z, l) => $"{any.Layers[l]} {z:N0}")),
+                    Loss: $"{Loss(main.OriginalLoss)} → {Loss(main.PrunedLoss)}");
+            }).ToArray());
     }
 
     /// <summary>The committed baseline's value of the judged ECS of a class, when the audit has one.</summary>
