@@ -7,9 +7,9 @@ public static class HtmlText
 {
     /// <summary>
     /// Escapes the five characters HTML gives meaning (<c>&amp; &lt; &gt; " '</c>), so a value can close
-    /// neither an element nor an attribute quoted either way; and <c>=</c> and <c>`</c>, as Handlebars.Net
-    /// did, which keeps the reports' text as it was and keeps a value inert in an unquoted attribute of
-    /// a user's template.
+    /// neither an element nor an attribute quoted either way; and <c>=</c> and <c>`</c>, as the reports
+    /// always have, which keeps their text as it was and a value inert in an unquoted attribute of a
+    /// user's template.
     /// </summary>
     public static string Escape(string text)
     {
