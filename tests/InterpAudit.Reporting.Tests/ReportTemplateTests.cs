@@ -48,6 +48,16 @@ public sealed class ReportTemplateTests
         Assert.Contains("No partial named 'sections/nothing'", e.Message);
     }
 
+    [Fact]
+    public void A_syntax_error_in_a_partial_beside_the_template_is_IA3031_naming_the_partial()
+    {
+        string path = Template("{{ include 'mine' }}");
+        File.WriteAllText(Path.Combine(Path.GetDirectoryName(path)!, "mine.scriban-html"), "<p>\n{{ for x in }}\n");
+        var e = Assert.Throws<AuditInputException>(() => Render(path));
+        Assert.Equal(DiagnosticCodes.ReportTemplateInvalid, e.Code);
+        Assert.Contains("mine.scriban-html(2,", e.Message);
+    }
+
     [Theory]
     [InlineData("../secret")]
     [InlineData("/etc/passwd")]

@@ -57,6 +57,11 @@ internal sealed class HtmlTemplate
         {
             return _template.Render(context);
         }
+        catch (ScriptParserRuntimeException e) when (_userPath is not null)
+        {
+            // A partial that does not parse: its own lines, not the include's.
+            throw Invalid(_userPath, $"{Where(e.Span)}: a partial it includes does not parse: {Describe(e.ParserMessages)}", e);
+        }
         catch (ScriptRuntimeException e) when (_userPath is not null)
         {
             throw Invalid(_userPath, $"{Where(e.Span)}: {e.OriginalMessage}", e);
