@@ -1,6 +1,10 @@
+using InterpAudit.Checks;
 using System.Globalization;
 using System.Text.Json;
-using HandlebarsDotNet;
+using InterpAudit.Reporting.Html;
+using InterpAudit.Reporting.Sections;
+using InterpAudit.Results;
+using static InterpAudit.Reporting.MetricsJsonReader;
 
 namespace InterpAudit.Reporting;
 
@@ -9,17 +13,14 @@ namespace InterpAudit.Reporting;
 /// links to their reports, per-class effective circuit size as grouped bars (one colour per audit), and
 /// the clusterability and specialisation figures. It reads the audits' written metrics.json files rather
 /// than results in memory, so a build that runs one audit (-p:InterpAuditAudit=…) still shows the others'
-/// latest outputs. Static and escaped like report.html.
+/// latest outputs. Static and escaped like report.html; each family's part is an
+/// <see cref="IComparisonSection"/> with a partial of its own under templates/comparison/.
 /// </summary>
 public sealed class ComparisonPage
 {
     public const string FileName = "index.html";
 
-    private static readonly string[] Palette = ["#4c72b0", "#dd8452", "#55a868", "#c44e52", "#8172b3", "#937860"];
-    private const double BarSpan = 360;
-
-    private readonly HandlebarsTemplate<object, object> _template = Handlebars.Create().Compile(HtmlReportWriter.ReadResource("index.html.hbs"));
-    private readonly string _css = HtmlReportWriter.ReadResource("report.css");
+    private readonly HtmlTemplate _template = HtmlTemplate.BuiltIn("index.scriban-html");
 
     /// <summary>
     /// One audit: its name, its parsed metrics.json (null when no run has written outputs yet) and its
@@ -53,9 +54,7 @@ public sealed class ComparisonPage
                 using JsonDocument document = JsonDocument.Parse(File.ReadAllText(path));
                 var audit = new Audit(name, document.RootElement.Clone());
                 _ = Row(audit);
-                _ = Circuit(audit);
-                _ = Ablations([audit]).Count;
-                _ = Modularity([audit]).Count;
+                foreach (IComparisonSection section in ComparisonSections.All) _ = section.Build([audit]);
                 return (JsonElement?)audit.Metrics;
             });
             LastRun? lastRun = ReadFile(directory, LastRun.FileName, skipped, LastRun.Read);
@@ -91,26 +90,21 @@ public sealed class ComparisonPage
 
     public void Write(Contents contents, Stream destination)
     {
+        string html = _template.Render(BuildModel(contents));
         using var writer = new StreamWriter(destination, leaveOpen: true);
-        writer.Write(_template(BuildModel(contents)));
+        writer.Write(html);
     }
 
-    internal object BuildModel(Contents contents)
-    {
-        IReadOnlyList<Audit> audits = contents.Audits;
-        return new
-        {
-            css = _css,
-            audits = audits.Select(Row).ToArray(),
-            circuits = Circuits(audits),
-            ablations = Ablations(audits) is { Count: > 0 } ablations ? ablations : null,
-            modularity = Modularity(audits) is { Count: > 0 } modularity ? modularity : null,
-            skipped = contents.Skipped.Count > 0 ? contents.Skipped.Select(k => new { path = k.Path, reason = k.Reason }).ToArray() : null,
-        };
-    }
+    internal static IndexView BuildModel(Contents contents) => new(
+        Schema: AuditResult.CurrentSchema,
+        Audits: contents.Audits.Select(Row).ToArray(),
+        Skipped: contents.Skipped.Select(k => new IndexView.SkippedFile(k.Path, k.Reason)).ToArray(),
+        Sections: ComparisonSections.All.Select(s => s.Build(contents.Audits) is { } view ? new SectionView(s.Name, s.Partial, view) : null)
+            .OfType<SectionView>().ToArray(),
+        Css: TemplateResources.Css);
 
     /// <summary>The audit's row: its outputs' verdict, or, when its latest attempt failed after them (or before any), that failure.</summary>
-    private static object Row(Audit a)
+    private static IndexView.AuditRow Row(Audit a)
     {
         JsonElement? metrics = a.Metrics;
         DateTimeOffset? started = metrics is { } m && DateTimeOffset.TryParse(Text(m, "startedAt"), CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTimeOffset at) ? at : null;
@@ -121,132 +115,52 @@ public sealed class ComparisonPage
         string? lastRun = stale
             ? $"last run failed at {Utc(a.LastRun!.At, seconds: true)}, {string.Join(", ", a.LastRun.Codes)}; {(metrics is null ? "no outputs yet" : $"showing the previous outputs ({verdict.ToUpperInvariant()})")}"
             : null;
-        return new
-        {
-            name = a.Name,
-            report = metrics is null ? null : Uri.EscapeDataString(a.Name) + "/report.html",
-            verdict = stale ? "ERROR" : verdict.ToUpperInvariant(),
-            verdictClass = stale ? "fail" : verdict,
-            lastRun,
-            passed,
-            total,
-            weights = metrics is { } w && Object(w, "model") is { } model && Text(model, "weightsSha256") is { Length: > 12 } sha ? sha[..12] : "",
-            started = started is { } s ? Utc(s, seconds: false) : "",
-        };
+        return new IndexView.AuditRow(
+            Name: a.Name,
+            Report: metrics is null ? null : Uri.EscapeDataString(a.Name) + "/report.html",
+            Verdict: stale ? "ERROR" : verdict.ToUpperInvariant(),
+            VerdictClass: stale ? "fail" : verdict,
+            LastRun: lastRun,
+            Passed: passed,
+            Total: total,
+            Weights: metrics is { } w && Object(w, "model") is { } model && Text(model, "weightsSha256") is { Length: > 12 } sha ? sha[..12] : "",
+            Started: started is { } s ? Utc(s, seconds: false) : "");
     }
 
-    private static List<object> Ablations(IReadOnlyList<Audit> audits) => Measurements(audits, "ablation:").Select(m => (object)new
-    {
-        audit = m.Audit,
-        layer = Text(m.Value, "layer"),
-        kind = "mean",
-        specialization = Formatting.Number(Number(Required(m.Value, "mean", JsonValueKind.Object), "meanSpecialization")),
-        random = Formatting.Number(Number(Required(m.Value, "mean", JsonValueKind.Object), "randomMeanSpecialization")),
-        collateral = Formatting.Number(Number(Required(m.Value, "mean", JsonValueKind.Object), "maxCollateralDrop")),
-    }).ToList();
+    /// <summary>
+    /// Every audit's measurements of one family (and variant), selected by the identities metrics.json
+    /// states beside them (<c>measurementIds</c>) — never by taking a key apart.
+    /// </summary>
+    internal static IEnumerable<(string Audit, MeasurementId Id, JsonElement Value)> Measurements(IReadOnlyList<Audit> audits, Type family, string? variant = null) =>
+        audits.SelectMany(a => a.Metrics is { } metrics ? Measurements(metrics, family, variant).Select(m => (a.Name, m.Id, m.Value)) : []);
 
-    private static List<object> Modularity(IReadOnlyList<Audit> audits) => Measurements(audits, "modularity:").Select(m => (object)new
+    /// <summary>The audit's circuit sizes, exact preferred to fast (at any sample cap), or null.</summary>
+    internal static JsonElement? CircuitMeasurement(JsonElement metrics)
     {
-        audit = m.Audit,
-        layer = Text(m.Value, "layer"),
-        clusters = m.Key.Split(":k=")[^1].Split(':')[0],
-        clusterability = Formatting.Number(Number(m.Value, "clusterability")),
-        normalized = Formatting.Number(Number(m.Value, "normalizedClusterability")),
-    }).ToList();
-
-    /// <summary>The audit's circuit measurement (exact preferred), or null.</summary>
-    private static (string Mode, double Mean, Dictionary<string, double> Classes)? Circuit(Audit a)
-    {
-        if (a.Metrics is not { } metrics || (Measurement(metrics, "circuit:exact") ?? Measurement(metrics, "circuit:fast")) is not { } circuit) return null;
-        return (Text(circuit, "mode"), Number(circuit, "meanEcs"),
-            Required(circuit, "classes", JsonValueKind.Array).EnumerateArray().ToDictionary(c => Text(c, "className"), c => Number(c, "ecs")));
+        foreach (string variant in new[] { "exact", "fast" })
+            foreach ((MeasurementId _, JsonElement value) in Measurements(metrics, typeof(CircuitCheckAttribute), variant))
+                return value;
+        return null;
     }
 
-    /// <summary>Grouped bars: a row per class name, one bar per audit with a circuit measurement (exact preferred).</summary>
-    private static object? Circuits(IReadOnlyList<Audit> audits)
+    private static IEnumerable<(MeasurementId Id, JsonElement Value)> Measurements(JsonElement metrics, Type family, string? variant)
     {
-        var runs = audits.Select((a, i) => (Audit: a.Name, Color: Palette[i % Palette.Length], Circuit: Circuit(a)))
-            .Where(r => r.Circuit is not null)
-            .Select(r => (r.Audit, r.Color, r.Circuit!.Value.Mode, r.Circuit!.Value.Mean, r.Circuit!.Value.Classes))
-            .ToList();
-        if (runs.Count == 0) return null;
-        List<string> classes = runs.SelectMany(r => r.Classes.Keys).Distinct().ToList();
-        double scale = Math.Max(1e-12, runs.SelectMany(r => r.Classes.Values).Where(double.IsFinite).DefaultIfEmpty(1).Max());
-        int groupHeight = 12 * runs.Count + 10;
-        var groups = classes.Select((name, g) => new
+        if (Object(metrics, "measurements") is not { } values
+            || !metrics.TryGetProperty("measurementIds", out JsonElement ids) || ids.ValueKind != JsonValueKind.Array)
+            yield break;
+        string name = FamilyName.Of(family);
+        foreach (JsonElement element in ids.EnumerateArray())
         {
-            name,
-            labelY = g * groupHeight + 6 * runs.Count + 4,
-            bars = runs.Select((r, b) =>
-            {
-                double ecs = r.Classes.TryGetValue(name, out double v) ? v : double.NaN;
-                double width = double.IsFinite(ecs) ? BarSpan * ecs / scale : 0;
-                int y = g * groupHeight + 12 * b;
-                return new
-                {
-                    y, width = Px(width), color = r.Color, valueX = Px(126 + width), textY = y + 9,
-                    value = Formatting.Number(ecs), title = $"{r.Audit}, class {name}: ECS {Formatting.Number(ecs)}",
-                };
-            }).ToArray(),
-        }).ToArray();
-        return new
-        {
-            mode = string.Join(", ", runs.Select(r => r.Mode).Distinct()),
-            width = 560,
-            height = classes.Count * groupHeight,
-            groups,
-            legend = runs.Select(r => new { name = r.Audit, color = r.Color, mean = Formatting.Number(r.Mean) }).ToArray(),
-        };
+            MeasurementId? id = element.Deserialize<MeasurementId>(MetricsJson.Options);
+            if (id is null || id.Family != name || (variant is not null && id.Variant != variant)) continue;
+            if (Object(values, id.Key) is { } value) yield return (id, value);
+        }
     }
-
-    private static IEnumerable<(string Audit, string Key, JsonElement Value)> Measurements(IReadOnlyList<Audit> audits, string prefix) =>
-        audits.SelectMany(a => a.Metrics is { } metrics && Object(metrics, "measurements") is { } m
-            ? m.EnumerateObject().Where(p => p.Name.StartsWith(prefix, StringComparison.Ordinal)).Select(p => (a.Name, p.Name, p.Value))
-            : []);
-
-    private static JsonElement? Measurement(JsonElement metrics, string key) =>
-        Object(metrics, "measurements") is { } m && Object(m, key) is { } value ? value : null;
 
     private static IEnumerable<JsonElement> Checks(JsonElement metrics) =>
         metrics.ValueKind == JsonValueKind.Object && metrics.TryGetProperty("checks", out JsonElement checks)
             ? Required(metrics, "checks", JsonValueKind.Array).EnumerateArray() : [];
 
-    // Readers that say what they expected: their messages are the reasons a skipped file is listed with.
-
-    private static string Text(JsonElement element, string property) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
-
-    /// <summary>The property if it is an object, else null (optional parts of older files).</summary>
-    private static JsonElement? Object(JsonElement element, string property) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out JsonElement value) && value.ValueKind == JsonValueKind.Object ? value : null;
-
-    private static string Required(JsonElement element, string property) =>
-        Required(element, property, JsonValueKind.String).GetString()!;
-
-    private static JsonElement Required(JsonElement element, string property, JsonValueKind kind) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out JsonElement value) && value.ValueKind == kind
-            ? value
-            : throw new FormatException($"expected {(kind is JsonValueKind.Array or JsonValueKind.Object ? "an" : "a")} {kind.ToString().ToLowerInvariant()} \"{property}\"");
-
-    /// <summary>A number, or the "NaN"/"Infinity" strings that metrics.json writes for values JSON cannot hold.</summary>
-    private static double Number(JsonElement element, string property)
-    {
-        if (element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out JsonElement value))
-        {
-            if (value.ValueKind == JsonValueKind.Number) return value.GetDouble();
-            if (value.ValueKind == JsonValueKind.String && value.GetString() is "NaN" or "Infinity" or "-Infinity")
-                return double.Parse(value.GetString()!, CultureInfo.InvariantCulture);
-        }
-        throw new FormatException($"expected a number \"{property}\"");
-    }
-
-    private static bool Boolean(JsonElement element, string property) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out JsonElement value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False
-            ? value.GetBoolean()
-            : throw new FormatException($"expected true or false \"{property}\"");
-
     private static string Utc(DateTimeOffset at, bool seconds) =>
         at.ToUniversalTime().ToString(seconds ? "yyyy-MM-dd HH:mm:ss 'UTC'" : "yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
-
-    private static string Px(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 }

@@ -12,6 +12,13 @@ internal static class Formatting
     public static string Interval(Interval? interval) =>
         interval is null || double.IsNaN(interval.Lower) ? "—" : $"[{Number(interval.Lower)}, {Number(interval.Upper)}]";
 
+    /// <summary>
+    /// A check's display name, <c>metric(scope)</c> or the bare metric when it has no scope: the one
+    /// place every human-readable output names a check, so they all name it alike.
+    /// </summary>
+    public static string Subject(CheckResult check) =>
+        check.Scope.Length == 0 ? check.Metric : $"{check.Metric}({check.Scope})";
+
     /// <summary>File name and position: the full path is machine-specific and is in metrics.json.</summary>
     public static string Location(SourceLocation? location) =>
         location is null ? "—" : $"{Path.GetFileName(location.File)}({location.Line},{location.Column})";
@@ -48,7 +55,7 @@ internal static class Formatting
     public static string GateMessage(CheckResult check) =>
         check.Verdict == Results.Verdict.Fail || check.Baseline?.Status != RegressionStatus.Regressed
             ? check.Message
-            : $"{(check.Scope.Length == 0 ? check.Metric : $"{check.Metric}({check.Scope})")} regressed: {Number(check.Value)} now, baseline {Baseline(check.Baseline)} (Δ {Delta(check.Baseline)})";
+            : $"{Subject(check)} regressed: {Number(check.Value)} now, baseline {Baseline(check.Baseline)} (Δ {Delta(check.Baseline)})";
 
     public static string Verdict(AuditVerdict verdict) => verdict switch
     {

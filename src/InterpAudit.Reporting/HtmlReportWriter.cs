@@ -1,6 +1,5 @@
 using System.Globalization;
-using System.Reflection;
-using HandlebarsDotNet;
+using InterpAudit.Reporting.Html;
 using InterpAudit.Reporting.Sections;
 using InterpAudit.Results;
 
@@ -8,103 +7,76 @@ namespace InterpAudit.Reporting;
 
 /// <summary>
 /// report.html: a static, self-contained page (inline CSS and SVG, no script, no network) with the
-/// verdict first. Rendered with Handlebars.Net, whose <c>{{ }}</c> HTML-escapes every value, so layer
-/// names, class names and paths from the user cannot inject markup. The template is
-/// templates/report.html.hbs (embedded) unless the user supplies one.
+/// verdict first. A Scriban template over <see cref="ReportView"/>, templates/report.scriban-html
+/// (embedded) unless the user supplies one; every section is a partial of its own. Escaping is
+/// structural (<see cref="EscapingTemplateContext"/>), so layer names, class names and paths from the
+/// user cannot inject markup whatever the template.
 /// </summary>
 public sealed class HtmlReportWriter : IReportWriter
 {
-    private readonly HandlebarsTemplate<object, object> _template;
-    private readonly string _css;
+    private readonly HtmlTemplate _template;
 
+    /// <summary>With a user's template; one that cannot be read or parsed throws <see cref="Diagnostics.AuditInputException"/> (IA3031).</summary>
     public HtmlReportWriter(string? templatePath = null)
     {
-        string source = templatePath is null ? ReadResource("report.html.hbs") : File.ReadAllText(templatePath);
-        _template = Handlebars.Create().Compile(source);
-        _css = ReadResource("report.css");
+        _template = templatePath is null ? HtmlTemplate.BuiltIn("report.scriban-html") : HtmlTemplate.FromFile(templatePath);
     }
 
     public string FileName => "report.html";
 
     public void Write(AuditResult result, Stream destination)
     {
+        string html = _template.Render(BuildModel(result));
         using var writer = new StreamWriter(destination, leaveOpen: true);
-        writer.Write(_template(BuildModel(result)));
+        writer.Write(html);
     }
 
-    internal object BuildModel(AuditResult result)
-    {
-        var checks = result.Checks.Select(c => new
-        {
-            verdict = Formatting.CheckVerdict(c),
-            verdictClass = !c.FailsGate ? "pass" : c.Severity == CheckSeverity.Error ? "fail" : "warn",
-            baseline = Formatting.Baseline(c.Baseline),
-            delta = Formatting.Delta(c.Baseline),
-            metric = c.Metric,
-            scope = c.Scope,
-            value = Formatting.Number(c.Value),
-            interval = Formatting.Interval(c.Interval),
-            threshold = c.Threshold.ToString(),
-            severity = Formatting.Lower(c.Severity),
-            code = Formatting.FindingCode(c),
-            location = Formatting.Location(c.Location),
-        }).ToArray();
-        return new
-        {
-            audit = result.Audit,
-            targetType = result.TargetType,
-            startedAt = result.StartedAt.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture),
-            verdictText = Formatting.Verdict(result.Verdict),
-            verdictClass = result.Verdict switch { AuditVerdict.Pass => "pass", AuditVerdict.Warn => "warn", _ => "fail" },
-            total = result.Checks.Count,
-            passed = result.Checks.Count(c => !c.FailsGate),
-            failedErrors = result.Checks.Count(c => c.FailsGate && c.Severity == CheckSeverity.Error),
-            failedWarnings = result.Checks.Count(c => c.FailsGate && c.Severity == CheckSeverity.Warning),
-            checks,
-            accepted = result.Checks.Where(c => c.Baseline?.Status == RegressionStatus.Accepted).Select(c => new
-            {
-                metric = c.Scope.Length == 0 ? c.Metric : $"{c.Metric}({c.Scope})",
-                value = Formatting.Number(c.Value),
-                baseline = Formatting.Baseline(c.Baseline),
-                delta = Formatting.Delta(c.Baseline),
-                reason = c.Baseline!.AcceptedReason,
-            }).ToArray(),
-            baselines = BaselineSection.Build(result),
-            accuracy = AccuracySection.Build(result),
-            information = InformationSection.Build(result),
-            lib = LibSection.Build(result),
-            modularity = ModularitySection.Build(result),
-            ablation = AblationSection.Build(result),
-            circuits = CircuitSection.Build(result),
-            provenance = Provenance(result),
-            toolVersion = result.ToolVersion,
-            css = _css,
-        };
-    }
+    internal static ReportView BuildModel(AuditResult result) => new(
+        Schema: AuditResult.CurrentSchema,
+        Audit: result.Audit,
+        TargetType: result.TargetType,
+        StartedAt: result.StartedAt.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture),
+        VerdictText: Formatting.Verdict(result.Verdict),
+        VerdictClass: result.Verdict switch { AuditVerdict.Pass => "pass", AuditVerdict.Warn => "warn", _ => "fail" },
+        Total: result.Checks.Count,
+        Passed: result.Checks.Count(c => !c.FailsGate),
+        FailedErrors: result.Checks.Count(c => c.FailsGate && c.Severity == CheckSeverity.Error),
+        FailedWarnings: result.Checks.Count(c => c.FailsGate && c.Severity == CheckSeverity.Warning),
+        Checks: result.Checks.Select(Check).ToArray(),
+        Sections: ReportSections.All.Select(s => s.Build(result) is { } view ? new SectionView(s.Name, s.Partial, view) : null).OfType<SectionView>().ToArray(),
+        Provenance: Provenance(result),
+        ToolVersion: result.ToolVersion,
+        Css: TemplateResources.Css);
 
-    private static object[] Provenance(AuditResult result) =>
+    private static ReportView.Check Check(CheckResult c) => new(
+        Verdict: Formatting.CheckVerdict(c),
+        VerdictClass: !c.FailsGate ? "pass" : c.Severity == CheckSeverity.Error ? "fail" : "warn",
+        Subject: Formatting.Subject(c),
+        Metric: c.Metric,
+        Scope: c.Scope,
+        Value: Formatting.Number(c.Value),
+        Interval: Formatting.Interval(c.Interval),
+        Threshold: c.Threshold.ToString(),
+        Baseline: Formatting.Baseline(c.Baseline),
+        Delta: Formatting.Delta(c.Baseline),
+        Severity: Formatting.Lower(c.Severity),
+        Code: Formatting.FindingCode(c),
+        Location: Formatting.Location(c.Location));
+
+    private static ReportView.Fact[] Provenance(AuditResult result) =>
     [
-        new { key = "Model type", value = result.Model.Type },
-        new { key = "Parameters", value = result.Model.Parameters.ToString("N0", CultureInfo.InvariantCulture) },
-        new { key = "Weights", value = result.Model.WeightsPath },
-        new { key = "Weights SHA-256", value = result.Model.WeightsSha256 },
-        new { key = "Evaluation samples", value = result.Dataset.SampleCount.ToString(CultureInfo.InvariantCulture) },
-        new { key = "Evaluation data SHA-256", value = result.Dataset.Sha256 },
-        new { key = "Classes", value = string.Join(", ", result.ClassNames) },
-        new { key = "Device", value = result.Device },
-        new { key = "Seed", value = result.Seed.ToString(CultureInfo.InvariantCulture) },
-        new { key = "Tool version", value = result.ToolVersion },
-        new { key = "Source commit", value = result.SourceRevision ?? "(not in a git repository)" },
-        new { key = "Started", value = result.StartedAt.ToString("O", CultureInfo.InvariantCulture) },
-        new { key = "Timings", value = string.Join(", ", result.TimingsSeconds.Select(t => $"{t.Key} {t.Value:F2} s")) },
+        new("Model type", result.Model.Type),
+        new("Parameters", result.Model.Parameters.ToString("N0", CultureInfo.InvariantCulture)),
+        new("Weights", result.Model.WeightsPath),
+        new("Weights SHA-256", result.Model.WeightsSha256),
+        new("Evaluation samples", result.Dataset.SampleCount.ToString(CultureInfo.InvariantCulture)),
+        new("Evaluation data SHA-256", result.Dataset.Sha256),
+        new("Classes", string.Join(", ", result.ClassNames)),
+        new("Device", result.Device),
+        new("Seed", result.Seed.ToString(CultureInfo.InvariantCulture)),
+        new("Tool version", result.ToolVersion),
+        new("Source commit", result.SourceRevision ?? "(not in a git repository)"),
+        new("Started", result.StartedAt.ToString("O", CultureInfo.InvariantCulture)),
+        new("Timings", string.Join(", ", result.TimingsSeconds.Select(t => $"{t.Key} {t.Value:F2} s"))),
     ];
-
-    internal static string ReadResource(string name)
-    {
-        Assembly assembly = typeof(HtmlReportWriter).Assembly;
-        using Stream stream = assembly.GetManifestResourceStream("InterpAudit.Reporting.Templates." + name)
-            ?? throw new InvalidOperationException($"Embedded template {name} is missing from {assembly.GetName().Name}.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
 }

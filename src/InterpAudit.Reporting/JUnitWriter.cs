@@ -48,7 +48,7 @@ public sealed class JUnitWriter : IReportWriter
         {
             xml.WriteStartElement("testcase");
             xml.WriteAttributeString("classname", $"{result.Audit}.{check.Family}");
-            xml.WriteAttributeString("name", check.Scope.Length == 0 ? check.Metric : $"{check.Metric}({check.Scope})");
+            xml.WriteAttributeString("name", Formatting.Subject(check));
             xml.WriteAttributeString("time", "0");
             if (check.Location is { } location)
             {

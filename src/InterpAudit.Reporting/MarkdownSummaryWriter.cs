@@ -30,7 +30,7 @@ public sealed class MarkdownSummaryWriter : IReportWriter
         foreach (CheckResult check in result.Checks.OrderBy(c => c.FailsGate ? 0 : 1))
         {
             string mark = !check.FailsGate ? "✅" : check.Severity == CheckSeverity.Error ? "❌" : "⚠️";
-            string name = check.Scope.Length == 0 ? check.Metric : $"{check.Metric}({check.Scope})";
+            string name = Formatting.Subject(check);
             text.AppendLine($"| {mark} | {Escape(name)} | {Formatting.Number(check.Value)} | {Formatting.Interval(check.Interval)} | {Escape(check.Threshold.ToString())} | {Formatting.Baseline(check.Baseline)} | {Formatting.Delta(check.Baseline)} | {Formatting.FindingCode(check)} | {Escape(Formatting.Location(check.Location))} |");
         }
         foreach (CheckResult accepted in result.Checks.Where(c => c.Baseline?.Status == RegressionStatus.Accepted))

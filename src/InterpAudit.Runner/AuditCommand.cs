@@ -49,10 +49,12 @@ internal static class AuditCommand
 
     private static int RunAudits(AuditOptions options, BuildDiagnostics diagnostics)
     {
+        // First: a report template that does not parse (IA3031) is a mistake in the options, reported
+        // before any audit spends minutes only to fail writing its report.
+        AuditOutputs outputs = AuditOutputs.Create(options.ResolvedOutputDirectory, options.ReportTemplate);
         Assembly assembly = AuditDiscovery.Load(options.AssemblyPath);
         IReadOnlyList<DiscoveredAudit> audits = AuditDiscovery.Find(assembly, options.OnlyAudit);
         SourceLocator sources = options.SourcesFile is null ? SourceLocator.Empty : SourceLocator.Parse(ReadSources(options.SourcesFile));
-        AuditOutputs outputs = AuditOutputs.Create(options.ResolvedOutputDirectory, options.ReportTemplate);
         var baselines = new BaselineStore(options.ResolvedBaselineDirectory);
         IReadOnlyList<AuditResult> calibrationRuns = (options.CalibrationRuns ?? []).Select(MetricsFile.Read).ToList();
 

@@ -10,7 +10,7 @@ var failBuild = new Option<bool>("--fail-build") { Description = "Report failed 
 var sources = new Option<FileInfo?>("--sources") { Description = "A file listing the project's C# sources, one per line, to locate each check's attribute." };
 var only = new Option<string?>("--audit") { Description = "Run only the audit with this name." };
 var logFile = new Option<FileInfo?>("--log") { Description = "Also write everything, with internal error details, to this file." };
-var template = new Option<FileInfo?>("--template") { Description = "A Handlebars template to use instead of the built-in report.html template." };
+var template = new Option<FileInfo?>("--template") { Description = "A Scriban template to use instead of the built-in report.html template (its view model: docs/report-template.md)." };
 var baselineDirectory = new Option<DirectoryInfo?>("--baseline-dir") { Description = "Where <audit>.audit-baseline.json and <audit>.audit-suppressions.json live (default: the project's folder)." };
 var acceptBaseline = new Option<bool>("--accept-baseline") { Description = "Write this run's metrics (with any --calibration-runs) as the new baseline instead of comparing with it." };
 var calibrationRuns = new Option<FileInfo[]>("--calibration-runs") { Description = "With --accept-baseline: further runs' metrics.json files of the same audits (other seeds or machines) to calibrate the baseline from.", AllowMultipleArgumentsPerToken = true };

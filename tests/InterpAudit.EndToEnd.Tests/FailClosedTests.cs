@@ -92,6 +92,7 @@ public sealed class FailClosedTests(FixtureProject fixture)
             Directory.CreateDirectory(older);
             File.WriteAllText(Path.Combine(older, "metrics.json"), """
                 { "verdict": "fail", "checks": [ { "failsGate": true } ],
+                  "measurementIds": [ { "family": "modularity", "variant": null, "layers": ["fc2"], "options": { "k": "4" } } ],
                   "measurements": { "modularity:fc2:k=4": { "layer": "fc2", "clusterability": "NaN", "normalizedClusterability": "NaN" } } }
                 """);
             Directory.CreateDirectory(odd);

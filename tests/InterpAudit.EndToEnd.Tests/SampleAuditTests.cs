@@ -69,7 +69,7 @@ public sealed class SampleAuditTests(SampleProject sample)
     public void Metrics_json_identifies_the_model_the_data_and_the_run()
     {
         JsonElement metrics = Metrics();
-        Assert.Equal(2, metrics.GetProperty("schema").GetInt32());
+        Assert.Equal(3, metrics.GetProperty("schema").GetInt32());
         Assert.Equal("mnist-mlp", metrics.GetProperty("audit").GetString());
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(sample.Weights))),
             metrics.GetProperty("model").GetProperty("weightsSha256").GetString());

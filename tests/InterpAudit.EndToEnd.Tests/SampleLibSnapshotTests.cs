@@ -26,7 +26,7 @@ public sealed class SampleLibSnapshotTests(SampleProject sample)
         JsonElement metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "metrics.json"))).RootElement;
         Assert.Equal("d36b9c8549fc4d4e8ecdada7016909c26bd6247afca5d60685909813798e8d5b", metrics.GetProperty("model").GetProperty("weightsSha256").GetString());
         JsonElement measurements = metrics.GetProperty("measurements");
-        JsonElement lib = measurements.GetProperty("lib(layers=relu1,relu2,tau=1E-10)");
+        JsonElement lib = measurements.GetProperty("lib:relu1,relu2:tau=1E-10");
 
         var figures = new
         {

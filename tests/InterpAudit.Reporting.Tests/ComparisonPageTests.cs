@@ -12,6 +12,12 @@ public sealed class ComparisonPageTests
         ["startedAt"] = "2026-11-23T12:00:00+00:00",
         ["model"] = new { weightsSha256 = "0123456789abcdef0123" },
         ["checks"] = new[] { new { failsGate = false }, new { failsGate = verdict != "pass" } },
+        // The identities a reader selects by; the keys below are what MeasurementId.Key makes of them.
+        ["measurementIds"] = new object[]
+        {
+            new { family = "circuit", variant = circuitMode, layers = Array.Empty<string>(), options = new Dictionary<string, string>() },
+            new { family = "modularity", variant = (string?)null, layers = new[] { "fc2" }, options = new Dictionary<string, string> { ["k"] = "4" } },
+        },
         ["measurements"] = new Dictionary<string, object>
         {
             [$"circuit:{circuitMode}"] = new { mode = circuitMode, meanEcs = classes.Average(c => c.Ecs), classes = classes.Select(c => new { className = c.Class, ecs = c.Ecs }) },
@@ -109,9 +115,9 @@ public sealed class ComparisonPageTests
     [InlineData("""[1, 2]""", "not an InterpAudit metrics file: expected a string &quot;verdict&quot;")]
     [InlineData("""{ "verdict": "pass", "checks": [ {} ] }""", "expected true or false &quot;failsGate&quot;")]
     [InlineData("""{ "verdict": "pass", "checks": 3 }""", "expected an array &quot;checks&quot;")]
-    [InlineData("""{ "verdict": "pass", "measurements": { "modularity:fc2:k=4": { "layer": "fc2", "clusterability": "high" } } }""", "expected a number &quot;clusterability&quot;")]
-    [InlineData("""{ "verdict": "pass", "measurements": { "ablation:fc2:k=4": { "layer": "fc2" } } }""", "expected an object &quot;mean&quot;")]
-    [InlineData("""{ "verdict": "pass", "measurements": { "circuit:exact": { "mode": "exact", "meanEcs": 0.1, "classes": [ { "className": "a", "ecs": 0.1 }, { "className": "a", "ecs": 0.2 } ] } } }""", "not an InterpAudit metrics file: An item with the same key")]
+    [InlineData("""{ "verdict": "pass", "measurementIds": [ { "family": "modularity", "variant": null, "layers": ["fc2"], "options": { "k": "4" } } ], "measurements": { "modularity:fc2:k=4": { "layer": "fc2", "clusterability": "high" } } }""", "expected a number &quot;clusterability&quot;")]
+    [InlineData("""{ "verdict": "pass", "measurementIds": [ { "family": "ablation", "variant": null, "layers": ["fc2"], "options": { "k": "4" } } ], "measurements": { "ablation:fc2:k=4": { "layer": "fc2" } } }""", "expected an object &quot;mean&quot;")]
+    [InlineData("""{ "verdict": "pass", "measurementIds": [ { "family": "circuit", "variant": "exact", "layers": [], "options": {} } ], "measurements": { "circuit:exact": { "mode": "exact", "meanEcs": 0.1, "classes": [ { "className": "a", "ecs": 0.1 }, { "className": "a", "ecs": 0.2 } ] } } }""", "not an InterpAudit metrics file: An item with the same key")]
     [InlineData("""{ half""", "not valid JSON")]
     public void A_metrics_file_the_page_cannot_read_is_skipped_and_listed_with_the_reason(string metrics, string reason)
     {
@@ -129,6 +135,7 @@ public sealed class ComparisonPageTests
     {
         string html = Render(OutputRoot(("older", """
             { "verdict": "fail", "checks": [ { "failsGate": true } ],
+              "measurementIds": [ { "family": "modularity", "variant": null, "layers": ["fc2"], "options": { "k": "4" } }, { "family": "circuit", "variant": "exact", "layers": [], "options": {} } ],
               "measurements": {
                 "modularity:fc2:k=4": { "layer": "fc2", "clusterability": "NaN", "normalizedClusterability": 0.5 },
                 "circuit:exact": { "mode": "exact", "meanEcs": "NaN", "classes": [ { "className": "a", "ecs": "NaN" } ] } } }

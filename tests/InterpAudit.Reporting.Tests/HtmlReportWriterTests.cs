@@ -27,7 +27,7 @@ public sealed class HtmlReportWriterTests
         Assert.DoesNotContain("<script>", html);
         Assert.DoesNotContain("<img", html);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html);
-        // Handlebars also encodes "=" (as &#x3D;), which keeps a value from closing an attribute.
+        // "=" is encoded too (as &#x3D;), which keeps a value inert even in an unquoted attribute.
         Assert.Contains("&lt;img src&#x3D;x onerror&#x3D;alert(2)&gt;", html);
     }
 
@@ -45,8 +45,8 @@ public sealed class HtmlReportWriterTests
     [Fact]
     public void A_user_template_replaces_the_built_in_one()
     {
-        string template = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".hbs");
-        File.WriteAllText(template, "<p>{{audit}}: {{verdictText}}</p>");
+        string template = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".scriban-html");
+        File.WriteAllText(template, "<p>{{ audit }}: {{ verdict_text }}</p>");
         Assert.Equal("<p>mnist-mlp: FAIL</p>", SampleResults.Render(new HtmlReportWriter(template), SampleResults.Create()));
     }
 }

@@ -16,7 +16,10 @@ public sealed class MetricsJsonWriterTests
     {
         using JsonDocument json = JsonDocument.Parse(SampleResults.Render(new MetricsJsonWriter(), SampleResults.Create()));
         JsonElement root = json.RootElement;
-        Assert.Equal(2, root.GetProperty("schema").GetInt32());
+        Assert.Equal(3, root.GetProperty("schema").GetInt32());
+        JsonElement id = Assert.Single(root.GetProperty("measurementIds").EnumerateArray());
+        Assert.Equal("accuracy", id.GetProperty("family").GetString());
+        Assert.True(root.GetProperty("measurements").TryGetProperty("accuracy", out _)); // keyed by MeasurementId.Key
         Assert.Equal(new string('a', 64), root.GetProperty("model").GetProperty("weightsSha256").GetString());
         Assert.Equal(200, root.GetProperty("dataset").GetProperty("sampleCount").GetInt64());
         JsonElement failed = root.GetProperty("checks")[1];

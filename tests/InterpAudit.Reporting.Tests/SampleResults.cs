@@ -35,8 +35,10 @@ internal static class SampleResults
             new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero),
             new Dictionary<string, double> { ["load"] = 0.25, ["checks"] = 1.5 },
             checks,
-            new Dictionary<string, object> { ["accuracy"] = accuracy });
+            new Dictionary<string, object> { [Accuracy.Key] = accuracy }) { MeasurementIds = [Accuracy] };
     }
+
+    private static readonly MeasurementId Accuracy = MeasurementId.Of("accuracy");
 
     public static string Render(IReportWriter writer, AuditResult result)
     {

@@ -54,6 +54,22 @@ public sealed class AuditCommandTests
         Assert.DoesNotContain("   at ", output);
     }
 
+    /// <summary>A user's report template that does not parse is bad input, named with its line, before any audit runs.</summary>
+    [Fact]
+    public void A_report_template_with_a_syntax_error_is_IA3031_at_its_line_with_no_stack_trace()
+    {
+        string template = Path.Combine(Directory.CreateTempSubdirectory("interpaudit-template").FullName, "report.scriban-html");
+        File.WriteAllText(template, "<h1>{{ audit }}</h1>\n<p>{{ for check in checks }}{{ check.metric }}</p>\n");
+        string abstractions = typeof(IAuditTarget).Assembly.Location;
+
+        (int code, string output) = Run(new AuditOptions(abstractions, null, Path.GetTempPath(), ReportTemplate: template));
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        string line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Matches(@"^interpaudit : error IA3031: The report template '.*report\.scriban-html' is not usable: report\.scriban-html\(2,\d+\): ", line);
+        Assert.DoesNotContain("   at ", output);
+    }
+
     [Fact]
     public void The_tool_version_is_the_assembly_version()
     {

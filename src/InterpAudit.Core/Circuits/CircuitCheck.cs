@@ -40,18 +40,25 @@ public sealed class CircuitCheck : Check<CircuitCheckAttribute, CircuitSizeResul
 
     protected override IEnumerable<MetricValue> Values(CircuitCheckAttribute attribute, CircuitSizeResult judged, DeclaredBound bound)
     {
-        // A fast-only figure says so in its scope, so a baseline never compares one mode's figure with the other's.
-        (string, object?) mode = ("mode", attribute.Mode == EcsMode.Fast ? "fast" : null);
-        (string, object?) samples = ("samples", MetricScope.UnlessDefault(attribute.MaxSamplesPerClass, CircuitCheckAttribute.DefaultMaxSamplesPerClass));
+        bool fastOnly = attribute.Mode == EcsMode.Fast;
         if (bound.Name == nameof(CircuitCheckAttribute.MaxMeanEcs))
         {
-            yield return new MetricValue(MetricScope.Of(mode, samples), judged.MeanEcs);
+            yield return new MetricValue(ScopeOf(null, fastOnly, attribute.MaxSamplesPerClass), judged.MeanEcs);
             yield break;
         }
         foreach (ClassCircuit circuit in judged.Classes)
             if (attribute.Class is null || attribute.Class == circuit.ClassName)
-                yield return new MetricValue(MetricScope.Of(("class", circuit.ClassName), mode, samples), circuit.Ecs);
+                yield return new MetricValue(ScopeOf(circuit.ClassName, fastOnly, attribute.MaxSamplesPerClass), circuit.Ecs);
     }
+
+    /// <summary>
+    /// The scope of a judged circuit size: the class (null for the mean), <c>mode=fast</c> when only the fast
+    /// mode ran — so a baseline never compares one mode's figure with the other's — and the sample cap when
+    /// it is not the default.
+    /// </summary>
+    public static string ScopeOf(string? className, bool fastOnly, int maxSamplesPerClass) => MetricScope.Of(
+        ("class", className), ("mode", fastOnly ? "fast" : null),
+        ("samples", MetricScope.UnlessDefault(maxSamplesPerClass, CircuitCheckAttribute.DefaultMaxSamplesPerClass)));
 
     private static CircuitSizeResult Sizes(EcsMode mode, CircuitOptions options, CheckDeclaration declaration, CheckContext context) =>
         AtDeclaration(declaration, () => context.Measure(MeasurementOf(CircuitSize.Name(mode), options),

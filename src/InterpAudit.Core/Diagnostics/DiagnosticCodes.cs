@@ -39,6 +39,7 @@ public static class DiagnosticCodes
     public const string SampleDataUnavailable = "IA3020";
     public const string BaselineFileInvalid = "IA3021";
     public const string CalibrationRunsMismatch = "IA3030";
+    public const string ReportTemplateInvalid = "IA3031";
     public const string SuppressionWithoutReason = "IA3022";
     public const string TooFewSamplesForLayer = "IA3023";
     public const string SectionNotDifferentiable = "IA3024";

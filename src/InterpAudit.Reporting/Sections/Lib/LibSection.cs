@@ -10,46 +10,36 @@ namespace InterpAudit.Reporting.Sections;
 /// computation); per adjacent pair, edges90 and the sparsity gain, with a heat map of the strongest
 /// LIB interaction edges.
 /// </summary>
-internal static class LibSection
+internal sealed class LibSection : ReportSection<LibView>
 {
     private const int SpectrumPoints = 64;
     private const int HeatMapFeatures = 16;
     private const double ChartWidth = 320, ChartHeight = 120;
 
-    public static object? Build(AuditResult result)
+    public override string Name => "lib";
+
+    public override int Order => 40;
+
+    public override LibView? Build(AuditResult result)
     {
         LibResult? lib = result.Measurements.Values.OfType<LibResult>().FirstOrDefault();
         if (lib is null) return null;
-        return new
-        {
-            tau = lib.Tau.ToString("0.##E+0", CultureInfo.InvariantCulture),
-            samples = lib.InputSamples,
-            layers = lib.Layers.Select(l => new
-            {
-                name = l.Layer,
-                units = l.Units,
-                libFeatures = l.LibFeatures,
-                libFeatures99 = l.LibFeatures99,
-                pcaFeatures = l.PcaFeatures,
-                pcaFeatures99 = l.PcaFeatures99,
-                libCurve = Cumulative(l.LibSpectrum, Points(l)),
-                pcaCurve = Cumulative(l.PcaSpectrum, Points(l)),
-                chartWidth = (int)ChartWidth + 40,
-                chartHeight = (int)ChartHeight + 30,
-                axisY = Svg.Px(ChartHeight + 5),
-                axisEnd = Svg.Px(ChartWidth + 30),
-            }).ToArray(),
-            pairs = lib.Interactions.Select(p => new
-            {
-                from = p.FromLayer,
-                to = p.ToLayer,
-                libEdges90 = p.LibEdges90,
-                pcaEdges90 = p.PcaEdges90,
-                gain = p.SparsityGain.ToString("0.00", CultureInfo.InvariantCulture),
-                cells = HeatMap(p.LibTopEdges),
-                size = HeatMapFeatures * 12 + 40,
-            }).ToArray(),
-        };
+        return new LibView(
+            Tau: lib.Tau.ToString("0.##E+0", CultureInfo.InvariantCulture),
+            Samples: lib.InputSamples,
+            Layers: lib.Layers.Select(l => new LibView.Layer(
+                l.Layer, l.Units, l.LibFeatures, l.LibFeatures99, l.PcaFeatures, l.PcaFeatures99,
+                LibCurve: Cumulative(l.LibSpectrum, Points(l)),
+                PcaCurve: Cumulative(l.PcaSpectrum, Points(l)),
+                ChartWidth: (int)ChartWidth + 40,
+                ChartHeight: (int)ChartHeight + 30,
+                AxisY: Svg.Px(ChartHeight + 5),
+                AxisEnd: Svg.Px(ChartWidth + 30))).ToArray(),
+            Pairs: lib.Interactions.Select(p => new LibView.Pair(
+                p.FromLayer, p.ToLayer, p.LibEdges90, p.PcaEdges90,
+                Gain: p.SparsityGain.ToString("0.00", CultureInfo.InvariantCulture),
+                Cells: HeatMap(p.LibTopEdges),
+                Size: HeatMapFeatures * 12 + 40)).ToArray());
     }
 
     /// <summary>One x-scale for both curves of a layer: the longer spectrum, at most <see cref="SpectrumPoints"/>.</summary>
@@ -73,15 +63,13 @@ internal static class LibSection
     }
 
     /// <summary>The strongest edges among the first features, as cells whose opacity is the edge's share of the largest.</summary>
-    private static object[] HeatMap(IReadOnlyList<InteractionEdge> edges)
+    private static LibView.Cell[] HeatMap(IReadOnlyList<InteractionEdge> edges)
     {
         var shown = edges.Where(e => e.Target < HeatMapFeatures && e.Source < HeatMapFeatures).ToList();
         double max = shown.Select(e => e.Mass).DefaultIfEmpty(1).Max();
-        return shown.Select(e => (object)new
-        {
-            x = 30 + e.Source * 12,
-            y = 10 + e.Target * 12,
-            opacity = (max > 0 ? e.Mass / max : 0).ToString("0.###", CultureInfo.InvariantCulture),
-        }).ToArray();
+        return shown.Select(e => new LibView.Cell(
+            X: 30 + e.Source * 12,
+            Y: 10 + e.Target * 12,
+            Opacity: (max > 0 ? e.Mass / max : 0).ToString("0.###", CultureInfo.InvariantCulture))).ToArray();
     }
 }

@@ -1,0 +1,34 @@
+using InterpAudit.Reporting.Html;
+using InterpAudit.Reporting.Sections;
+
+namespace InterpAudit.Reporting;
+
+/// <summary>
+/// report.html's view model: the contract of a report template (docs/report-template.md). It changes
+/// only with the metrics.json schema, whose number it carries as <see cref="Schema"/>, so a user's
+/// template can tell which contract it was written against.
+/// </summary>
+internal sealed record ReportView(
+    int Schema,
+    string Audit,
+    string TargetType,
+    string StartedAt,
+    string VerdictText,
+    string VerdictClass,
+    int Total,
+    int Passed,
+    int FailedErrors,
+    int FailedWarnings,
+    IReadOnlyList<ReportView.Check> Checks,
+    IReadOnlyList<SectionView> Sections,
+    IReadOnlyList<ReportView.Fact> Provenance,
+    string ToolVersion,
+    TrustedHtml Css)
+{
+    /// <summary>A row of the checks table; <see cref="VerdictClass"/> is pass, fail or warn.</summary>
+    public sealed record Check(string Verdict, string VerdictClass, string Subject, string Metric, string Scope, string Value, string Interval,
+        string Threshold, string Baseline, string Delta, string Severity, string Code, string Location);
+
+    /// <summary>A line of the provenance table.</summary>
+    public sealed record Fact(string Key, string Value);
+}

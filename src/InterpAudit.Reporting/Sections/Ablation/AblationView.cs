@@ -1,0 +1,26 @@
+namespace InterpAudit.Reporting.Sections;
+
+/// <summary>Cluster ablation: per ablated layer, a heat map per ablation kind and a row per cluster.</summary>
+internal sealed record AblationView(IReadOnlyList<AblationView.Layer> Layers)
+{
+    public sealed record Layer(string Name, int Clusters, int Units, int RandomSets, string Source, IReadOnlyList<Kind> Kinds, IReadOnlyList<Row> Rows);
+
+    /// <summary>
+    /// One ablation kind (zero or mean): its mean specialisation against random sets, the largest
+    /// collateral drop, and the cluster × class Δ-accuracy heat map (drops red, gains blue).
+    /// </summary>
+    public sealed record Kind(string Name, string MeanSpecialization, string RandomSpecialization, string Collateral, string Width, string Height,
+        IReadOnlyList<Column> Columns, IReadOnlyList<RowLabel> RowLabels, IReadOnlyList<Cell> Cells);
+
+    public sealed record Column(string Name, string X);
+
+    public sealed record RowLabel(string Label, string Y);
+
+    public sealed record Cell(string X, string Y, string TextX, string TextY, string Fill, string Opacity, string Value, string Title);
+
+    /// <summary>A cluster's size and its figures under each kind.</summary>
+    public sealed record Row(int Cluster, int Units, ClusterFigures Zero, ClusterFigures Mean);
+
+    /// <summary>S, its rank p against random sets, the classes the cluster owns and its collateral drop.</summary>
+    public sealed record ClusterFigures(string Specialization, string Percentile, string Owns, string Collateral);
+}
