@@ -11,8 +11,4 @@ namespace InterpAudit.Ablation;
 /// Stack the variants at the ablated layer, so the layers before it run once per batch (checked per
 /// batch, with a fallback to repeating the inputs); false always repeats the inputs.
 /// </param>
-public sealed record AblationOptions(int RandomSets = 20, int Seed = 0, int MaxRowsPerForward = 16_384, bool StackAtLayer = true)
-{
-    /// <summary>Hod et al. (2022) rank against at least 20 random sets; fewer make p = 1/(n+1) too coarse to mean anything.</summary>
-    public const int MinimumRandomSets = 20;
-}
+public sealed record AblationOptions(int RandomSets = AblationCheckAttribute.DefaultRandomSets, int Seed = 0, int MaxRowsPerForward = 16_384, bool StackAtLayer = true);

@@ -16,6 +16,8 @@ public static class LayerModularity
 
     public static LayerModularityResult Measure(WeightGraph graph, ModularityOptions options, string layer = "")
     {
+        // The estimator needs two shuffles for a spread; a declaration needs the spec's ten
+        // ([ValidRange] on ModularityCheckAttribute.Shuffles), which the audit enforces before this runs.
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Shuffles, 2);
         Coclustering partition = SpectralCoclustering.Fit(graph, options.Coclustering);
         double clusterability = Clusterability.Of(graph, partition);

@@ -7,9 +7,12 @@ namespace InterpAudit.Modularity;
 /// <param name="Restarts">k-means restarts per co-clustering (scikit-learn's n_init, 10).</param>
 /// <param name="Shuffles">Shuffled copies of the layer whose clusterability makes the null (§2: at least 10).</param>
 /// <param name="Seed">Seeds the co-clustering's k-means and the shuffles.</param>
-public sealed record ModularityOptions(int Clusters = 4, int Restarts = 10, int Shuffles = 10, int Seed = 0)
+public sealed record ModularityOptions(
+    int Clusters = ModularityCheckAttribute.DefaultClusters,
+    int Restarts = ModularityCheckAttribute.DefaultRestarts,
+    int Shuffles = ModularityCheckAttribute.DefaultShuffles,
+    int Seed = 0)
 {
-    public const int MinimumShuffles = 10;
 
     /// <summary>The settings of each co-clustering (derived, so not repeated in metrics.json).</summary>
     [JsonIgnore]
