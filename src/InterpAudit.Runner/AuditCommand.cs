@@ -8,6 +8,7 @@ using InterpAudit.Results;
 using InterpAudit.Runner.Baselines;
 using InterpAudit.Runner.Discovery;
 using InterpAudit.Runner.Locations;
+using InterpAudit.Runner.Native;
 using InterpAudit.Runner.Output;
 
 namespace InterpAudit.Runner;
@@ -50,6 +51,8 @@ internal static class AuditCommand
     {
         Assembly assembly = AuditDiscovery.Load(options.AssemblyPath);
         IReadOnlyList<DiscoveredAudit> audits = AuditDiscovery.Find(assembly, options.OnlyAudit);
+        // Before anything touches TorchSharp: its native backend is the audited project's (IA3102 if it has none).
+        NativeBackend.UseProjectBackend(options.AssemblyPath);
         SourceLocator sources = options.SourcesFile is null ? SourceLocator.Empty : SourceLocator.Parse(ReadSources(options.SourcesFile));
         AuditOutputs outputs = AuditOutputs.Create(options.ResolvedOutputDirectory, options.ReportTemplate);
         var baselines = new BaselineStore(options.ResolvedBaselineDirectory);
