@@ -48,14 +48,16 @@ internal static class NativeBackend
     /// routes TorchSharp's native loads there. A backend beside the runner itself (a test host that
     /// references libtorch) is accepted as well. Call before anything touches TorchSharp.
     /// </summary>
-    public static void UseProjectBackend(string assemblyPath)
+    /// <param name="assemblyPath">The audited assembly, in its build output.</param>
+    /// <param name="runnerAssemblyPath">Where the runner is (tests point it elsewhere).</param>
+    public static void UseProjectBackend(string assemblyPath, string? runnerAssemblyPath = null)
     {
         var location = NativeLocation.Of(assemblyPath);
         RequireSameTorchSharp(location);
-        string[] missing = Required.Where(name => location.Resolve(name) is null).ToArray();
-        if (missing.Length > 0)
+        IReadOnlyList<string> missing = Missing(location);
+        if (missing.Count > 0)
         {
-            if (Required.All(name => NativeLocation.Of(typeof(NativeBackend).Assembly.Location).Resolve(name) is not null))
+            if (Missing(NativeLocation.Of(runnerAssemblyPath ?? typeof(NativeBackend).Assembly.Location)).Count == 0)
                 return; // the runner's own folder has a backend: TorchSharp's default probing finds it
             throw new AuditInputException(MissingCode, MissingMessage(location.Directory, missing), location.Directory);
         }
@@ -76,6 +78,10 @@ internal static class NativeBackend
         }
         AssemblyLoadContext.Default.ResolvingUnmanagedDll += (assembly, name) => assembly == torchSharp ? Load(name) : IntPtr.Zero;
     }
+
+    /// <summary>The libraries TorchSharp needs that <paramref name="location"/> does not have.</summary>
+    internal static IReadOnlyList<string> Missing(NativeLocation location) =>
+        Required.Where(name => location.Resolve(name) is null).ToArray();
 
     private static IntPtr Load(string name)
     {
