@@ -53,6 +53,7 @@ internal static class AuditCommand
         IReadOnlyList<DiscoveredAudit> audits = AuditDiscovery.Find(assembly, options.OnlyAudit);
         // Before anything touches TorchSharp: its native backend is the audited project's (IA3102 if it has none).
         NativeBackend.UseProjectBackend(options.AssemblyPath);
+        diagnostics.LogOnly($"TorchSharp native backend: {NativeBackend.ResolvedFrom ?? "beside the runner"}");
         SourceLocator sources = options.SourcesFile is null ? SourceLocator.Empty : SourceLocator.Parse(ReadSources(options.SourcesFile));
         AuditOutputs outputs = AuditOutputs.Create(options.ResolvedOutputDirectory, options.ReportTemplate);
         var baselines = new BaselineStore(options.ResolvedBaselineDirectory);
