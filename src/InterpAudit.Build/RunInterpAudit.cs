@@ -116,8 +116,10 @@ namespace InterpAudit.Build
         {
             if (!File.Exists(RunnerPath))
             {
-                Log.LogError(null, "IA3018", null, ProjectPath, 0, 0, 0, 0,
-                    "The InterpAudit runner '{0}' does not exist: expected interpaudit.dll from the InterpAudit package (set InterpAuditRunnerPath to override).", RunnerPath);
+                // The same code as the targets' own check (_InterpAuditRequireTools): a missing runner
+                // is an incomplete package or a wrong override, never a pass.
+                Log.LogError(null, "IA3104", null, ProjectPath, 0, 0, 0, 0,
+                    "The InterpAudit runner '{0}' does not exist, so the audit cannot run: expected tools/net10.0/interpaudit.dll of the InterpAudit package (set InterpAuditRunnerPath to override).", RunnerPath);
                 return false;
             }
             return base.ValidateParameters();

@@ -9,6 +9,7 @@ using InterpAudit.Results;
 using InterpAudit.Runner.Baselines;
 using InterpAudit.Runner.Discovery;
 using InterpAudit.Runner.Locations;
+using InterpAudit.Runner.Native;
 using InterpAudit.Runner.Output;
 
 namespace InterpAudit.Runner;
@@ -54,6 +55,9 @@ internal static class AuditCommand
         AuditOutputs outputs = AuditOutputs.Create(options.ResolvedOutputDirectory, options.ReportTemplate);
         Assembly assembly = AuditDiscovery.Load(options.AssemblyPath);
         IReadOnlyList<DiscoveredAudit> audits = AuditDiscovery.Find(assembly, options.OnlyAudit);
+        // Before anything touches TorchSharp: its native backend is the audited project's (IA3102 if it has none).
+        NativeBackend.UseProjectBackend(options.AssemblyPath);
+        diagnostics.LogOnly($"TorchSharp native backend: {NativeBackend.ResolvedFrom ?? "beside the runner"}");
         SourceLocator sources = options.SourcesFile is null ? SourceLocator.Empty : SourceLocator.Parse(ReadSources(options.SourcesFile));
         var baselines = new BaselineStore(options.ResolvedBaselineDirectory);
         IReadOnlyList<AuditResult> calibrationRuns = (options.CalibrationRuns ?? []).Select(MetricsFile.Read).ToList();

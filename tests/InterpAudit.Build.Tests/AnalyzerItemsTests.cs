@@ -75,6 +75,13 @@ public sealed class AnalyzerItemsTests
             AnalyzersAfterCoreCompile(alreadyFromPackage: false, "-p:InterpAuditAnalyzers=false"));
     }
 
+    [Fact]
+    public void Switched_off_they_are_removed_even_where_NuGet_added_them_from_the_package()
+    {
+        Assert.Equal(["/sdk/analyzers/Other.Analyzers.dll"],
+            AnalyzersAfterCoreCompile(alreadyFromPackage: true, "-p:InterpAuditAnalyzers=false"));
+    }
+
     private static string RepoRoot()
     {
         for (DirectoryInfo? d = new(AppContext.BaseDirectory); d is not null; d = d.Parent)

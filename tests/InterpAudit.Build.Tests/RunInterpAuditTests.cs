@@ -161,7 +161,7 @@ public sealed class RunInterpAuditTests
         var engine = new FakeBuildEngine();
         var task = new RunInterpAudit { BuildEngine = engine, RunnerPath = "/nowhere/interpaudit.dll", AssemblyPath = "a", ProjectPath = "p", OutputPath = "o" };
         Assert.False(task.Execute());
-        Assert.Equal("IA3018", Assert.Single(engine.Errors).Code);
+        Assert.Equal("IA3104", Assert.Single(engine.Errors).Code);
     }
 
     [Fact]
