@@ -31,6 +31,4 @@ internal static class RuleNames
         var words = System.Text.RegularExpressions.Regex.Split(name, "(?<=[a-z0-9])(?=[A-Z])");
         return string.Join(' ', words.Select((w, i) => i == 0 ? w : w.ToLowerInvariant()));
     }
-
-    public static string HelpUri(string code) => "docs/diagnostics.md#" + code.ToLowerInvariant();
 }

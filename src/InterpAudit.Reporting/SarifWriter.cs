@@ -10,19 +10,30 @@ namespace InterpAudit.Reporting;
 /// Files inside the audited project's git working tree are relative URIs against the base id SRCROOT
 /// (SARIF §3.4.4), which GitHub code scanning resolves against its checkout; others stay absolute.
 /// </summary>
-public sealed class SarifWriter : IReportWriter
+/// <remarks>
+/// SARIF requires an absolute helpUri (§3.49.12): a rule links to its section of docs/diagnostics.md
+/// only when the tool was built with an https repository URL (<see cref="HelpLinks"/>); otherwise it
+/// carries the pointer as help text instead of a relative link services would resolve wrongly.
+/// </remarks>
+public sealed class SarifWriter(HelpLinks? help = null) : IReportWriter
 {
+    private readonly HelpLinks _help = help ?? HelpLinks.FromBuild;
+
     public string FileName => "results.sarif";
 
     public void Write(AuditResult result, Stream destination)
     {
         List<CheckResult> failed = result.Checks.Where(c => c.FailsGate).ToList();
-        var rules = new JsonArray(failed.Select(RuleOf).Distinct().Order().Select(code => (JsonNode)new JsonObject
+        var rules = new JsonArray(failed.Select(RuleOf).Distinct().Order().Select(code => new JsonObject
         {
             ["id"] = code,
             ["name"] = RuleNames.Of(code),
             ["shortDescription"] = new JsonObject { ["text"] = RuleNames.Sentence(code) },
-            ["helpUri"] = RuleNames.HelpUri(code),
+            ["help"] = new JsonObject { ["text"] = $"{code}: see docs/diagnostics.md, section {code}, in the InterpAudit repository." },
+        }).Select(rule =>
+        {
+            if (_help.For((string)rule["id"]!) is { } uri) rule["helpUri"] = uri.AbsoluteUri;
+            return (JsonNode)rule;
         }).ToArray());
         var results = new JsonArray(failed.Select(c => (JsonNode)Result(result.Audit, c, result.SourceRoot)).ToArray());
         var log = new JsonObject

@@ -7,12 +7,12 @@ namespace InterpAudit.Reporting.Tests;
 public sealed class SarifWriterTests
 {
     private static JsonElement Sarif(AuditResult result) =>
-        JsonDocument.Parse(SampleResults.Render(new SarifWriter(), result)).RootElement;
+        JsonDocument.Parse(SampleResults.Render(new SarifWriter(new HelpLinks(null, null)), result)).RootElement;
 
     [Fact]
     public void Results_sarif_matches_its_snapshot()
     {
-        Snapshot.Match(SampleResults.Render(new SarifWriter(), SampleResults.Create()));
+        Snapshot.Match(SampleResults.Render(new SarifWriter(new HelpLinks(null, null)), SampleResults.Create()));
     }
 
     [Fact]
@@ -68,4 +68,33 @@ public sealed class SarifWriterTests
         Assert.NotEqual(fingerprint, CheckFingerprint.Of(result.Audit, check with { Scope = "class=zero" }));
         Assert.NotEqual(fingerprint, CheckFingerprint.Of("other-audit", check));
     }
+
+    [Theory]
+    [InlineData("https://github.com/interpaudit/interpaudit.git", "abc123", "https://github.com/interpaudit/interpaudit/blob/abc123/docs/diagnostics.md#ia1001")]
+    [InlineData("https://github.com/interpaudit/interpaudit/", null, "https://github.com/interpaudit/interpaudit/blob/main/docs/diagnostics.md#ia1001")]
+    public void A_rule_links_absolutely_to_its_docs_at_the_commit_that_built_the_tool(string repository, string? revision, string expected)
+    {
+        JsonElement rule = Root(new SarifWriter(new HelpLinks(repository, revision)))
+            .GetProperty("runs")[0].GetProperty("tool").GetProperty("driver").GetProperty("rules")[0];
+        Assert.Equal(expected, rule.GetProperty("helpUri").GetString());
+        Assert.True(Uri.IsWellFormedUriString(rule.GetProperty("helpUri").GetString(), UriKind.Absolute));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("/work/main")]
+    [InlineData("git@github.com:interpaudit/interpaudit.git")]
+    [InlineData("http://example.com/repo")]
+    public void Without_an_https_repository_a_rule_carries_help_text_and_no_relative_link(string? repository)
+    {
+        // SARIF 2.1.0 §3.49.12: helpUri is an absolute URI; a relative one would resolve against the
+        // code-scanning service, not the docs.
+        JsonElement rule = Root(new SarifWriter(new HelpLinks(repository, "abc")))
+            .GetProperty("runs")[0].GetProperty("tool").GetProperty("driver").GetProperty("rules")[0];
+        Assert.False(rule.TryGetProperty("helpUri", out _));
+        Assert.Contains("docs/diagnostics.md, section IA1001", rule.GetProperty("help").GetProperty("text").GetString());
+    }
+
+    private static JsonElement Root(SarifWriter writer) =>
+        JsonDocument.Parse(SampleResults.Render(writer, SampleResults.Create())).RootElement;
 }
