@@ -12,7 +12,8 @@ public static class CheckFingerprint
 {
     public static string Of(string audit, CheckResult check)
     {
-        string identity = string.Join('\u001f', audit, check.Family, check.Metric, check.Scope, check.Declaration.AttributeType, check.Declaration.Ordinal);
+        MetricId id = check.Id;
+        string identity = string.Join('\u001f', audit, id.Family, id.Metric, id.Scope, check.Declaration.AttributeType, check.Declaration.Ordinal);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..32];
     }
 }

@@ -16,8 +16,7 @@ internal static class Formatting
     /// A check's display name, <c>metric(scope)</c> or the bare metric when it has no scope: the one
     /// place every human-readable output names a check, so they all name it alike.
     /// </summary>
-    public static string Subject(CheckResult check) =>
-        check.Scope.Length == 0 ? check.Metric : $"{check.Metric}({check.Scope})";
+    public static string Subject(CheckResult check) => check.Id.Display;
 
     /// <summary>File name and position: the full path is machine-specific and is in metrics.json.</summary>
     public static string Location(SourceLocation? location) =>

@@ -34,7 +34,7 @@ public sealed class MarkdownSummaryWriter : IReportWriter
             text.AppendLine($"| {mark} | {Escape(name)} | {Formatting.Number(check.Value)} | {Formatting.Interval(check.Interval)} | {Escape(check.Threshold.ToString())} | {Formatting.Baseline(check.Baseline)} | {Formatting.Delta(check.Baseline)} | {Formatting.FindingCode(check)} | {Escape(Formatting.Location(check.Location))} |");
         }
         foreach (CheckResult accepted in result.Checks.Where(c => c.Baseline?.Status == RegressionStatus.Accepted))
-            text.AppendLine().Append($"Accepted regression: {Escape(accepted.Metric)}({Escape(accepted.Scope)}) — {Escape(accepted.Baseline!.AcceptedReason ?? "")}").AppendLine();
+            text.AppendLine().Append($"Accepted regression: {Escape(Formatting.Subject(accepted))} — {Escape(accepted.Baseline!.AcceptedReason ?? "")}").AppendLine();
         byte[] bytes = new UTF8Encoding(false).GetBytes(text.ToString());
         destination.Write(bytes);
     }

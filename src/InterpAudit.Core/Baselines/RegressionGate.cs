@@ -81,11 +81,11 @@ public static class RegressionGate
         HashSet<string> measured = current.Checks.Select(c => c.Key).ToHashSet();
         foreach (BaselineMetric missing in committed.Values.Where(m => !measured.Contains(m.Key)))
             findings.Add(new RegressionFinding(DiagnosticCodes.BaselineMetricMissing, CheckSeverity.Error,
-                $"The baseline has {Subject(missing.Metric, missing.Scope)} = {Number(missing.Mean)} but this run did not measure it: expected every baselined metric (was a check removed or its scope changed?). If that is intended, accept the new set: {AcceptCommand}"));
+                $"The baseline has {missing.Id.Display} = {Number(missing.Mean)} but this run did not measure it: expected every baselined metric (was a check removed or its scope changed?). If that is intended, accept the new set: {AcceptCommand}"));
 
         foreach (Suppression stale in suppressions.Where(s => !usedSuppressions.Contains(s)))
             findings.Add(new RegressionFinding(DiagnosticCodes.StaleSuppression, CheckSeverity.Error,
-                $"The suppression of {Subject(stale.Metric, stale.Scope)} in {suppressionsFile} matches no regression any more: remove the entry, or run {AcceptCommand} (accepting rewrites the baseline and drops stale suppressions)."));
+                $"The suppression of {stale.Display} in {suppressionsFile} matches no regression any more: remove the entry, or run {AcceptCommand} (accepting rewrites the baseline and drops stale suppressions)."));
 
         if (!sameData)
             findings.Add(new RegressionFinding(DiagnosticCodes.BaselineDataChanged, CheckSeverity.Warning,
@@ -114,14 +114,12 @@ public static class RegressionGate
             ? "a value that could not be computed always regresses"
             : $"beyond the allowed {Number(b.Allowed)} = max(tolerance {Number(b.Tolerance)}, noise band {Number(b.NoiseBand)}); " +
               $"noise σ {Number(b.Sigma)} from {b.Noise}; p = {P(b.PValue)} ≤ {P(b.Level)} (Holm over {metrics} baselined metrics at false-alarm rate {alpha.ToString("0.###", CultureInfo.InvariantCulture)})";
-        return $"{Subject(check.Metric, check.Scope)} regressed: {Number(check.Value)} now, {baseline}, " +
+        return $"{check.Id.Display} regressed: {Number(check.Value)} now, {baseline}, " +
                $"Δ {b.Delta.ToString("+0.0000;-0.0000", CultureInfo.InvariantCulture)} {why}. " +
                $"If intended, accept it: {AcceptCommand} — or list it with a reason in {suppressionsFile}.";
     }
 
     private static string P(double p) => p < 1e-4 ? p.ToString("0.0E+0", CultureInfo.InvariantCulture) : p.ToString("0.0000", CultureInfo.InvariantCulture);
-
-    private static string Subject(string metric, string scope) => scope.Length == 0 ? metric : $"{metric}({scope})";
 
     private static string Number(double value) => double.IsNaN(value) ? "NaN" : value.ToString("0.0000", CultureInfo.InvariantCulture);
 

@@ -41,7 +41,7 @@ internal sealed class BaselineStore(string directory)
                 throw Invalid(path, "a metric and a scope in every entry", "an entry without them");
             if (string.IsNullOrWhiteSpace(s.Reason))
                 throw new AuditInputException(DiagnosticCodes.SuppressionWithoutReason,
-                    $"The suppression of {s.Metric}({s.Scope}) in '{path}' has no reason: expected a \"reason\" a reviewer can read (it is shown in the report).", path);
+                    $"The suppression of {s.Display} in '{path}' has no reason: expected a \"reason\" a reviewer can read (it is shown in the report).", path);
         }
         return suppressions;
     }
