@@ -18,7 +18,7 @@ namespace InterpAudit.Ablation;
 /// one run once per batch rather than once per variant. Counts are integers, so a Δ of 0 is exactly 0.
 /// </para>
 /// </summary>
-public static class ClusterAblation
+internal static class ClusterAblation
 {
     public static ClusterAblationResult Measure(ActivationStream stream, string layer, IReadOnlyList<IReadOnlyList<int>> clusters,
         IReadOnlyList<string> classNames, AblationOptions options, string clusterSource = "")

@@ -8,7 +8,7 @@ namespace InterpAudit.Accuracy;
 /// device; per batch, two class-length vectors and the batch's labels and hits (one byte per sample,
 /// for the baseline's paired comparison) come back to the CPU.
 /// </summary>
-public static class ClassAccuracy
+internal static class ClassAccuracy
 {
     public static ClassAccuracyResult Measure(ActivationStream stream, IReadOnlyList<string> classNames)
     {

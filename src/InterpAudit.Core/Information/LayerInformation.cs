@@ -9,7 +9,7 @@ namespace InterpAudit.Information;
 /// <item>per unit, <c>I(u;Y)</c> with a max-statistic label-permutation test.</item>
 /// </list>
 /// </summary>
-public static class LayerInformation
+internal static class LayerInformation
 {
     /// <param name="layer">The layer's name, for messages and seeds.</param>
     /// <param name="units">Activations, one row of N samples per unit (channels averaged over space for convolutions).</param>

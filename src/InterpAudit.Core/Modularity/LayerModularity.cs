@@ -8,7 +8,7 @@ namespace InterpAudit.Modularity;
 /// the trained weights, never activations, so it needs no evaluation data. Cost: 1 + Shuffles
 /// co-clusterings, each one thin SVD of the layer plus k-means over its units.
 /// </summary>
-public static class LayerModularity
+internal static class LayerModularity
 {
     /// <summary>From a weight laid out <c>[outputs, inputs, kernel…]</c> (<see cref="LayerWeight.OutputsByInputs"/>).</summary>
     public static LayerModularityResult Measure(Tensor weight, ModularityOptions options, string layer = "") =>
