@@ -36,7 +36,7 @@ public sealed class HostileStringTests
 
         // Every section is populated, so every partial rendered hostile strings; a new section must be added to HostileResults.
         Assert.Equal(ReportSections.All.Select(s => s.Name), HtmlReportWriter.BuildModel(result).Sections.Select(s => s.Name));
-        foreach (string section in (string[])["<h2>Accepted regressions</h2>", "id=\"baseline\"", "id=\"accuracy\"", "id=\"lib\"", "id=\"modularity\"",
+        foreach (string section in (string[])["id=\"conditions\"", "<h2>Accepted regressions</h2>", "id=\"baseline\"", "id=\"accuracy\"", "id=\"lib\"", "id=\"modularity\"",
                      "id=\"ablation\"", "id=\"circuits\"", "id=\"information\"", "id=\"provenance\""])
             Assert.Contains(section, html);
 

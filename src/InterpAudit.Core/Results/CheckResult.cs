@@ -10,7 +10,9 @@ public sealed record CheckResult(
     double Value,
     Interval? Interval,
     Threshold Threshold,
-    Verdict Verdict,
+    // The threshold's judgment alone; metrics.json calls it thresholdVerdict so that "verdict" can
+    // say what the build did (GateVerdict): a check that met its threshold but regressed failed the build.
+    [property: System.Text.Json.Serialization.JsonPropertyName("thresholdVerdict")] Verdict Verdict,
     CheckSeverity Severity,
     string Code,
     string Message,
@@ -33,6 +35,14 @@ public sealed record CheckResult(
 
     /// <summary>True when the check failed its threshold or regressed beyond noise and tolerance unaccepted.</summary>
     public bool FailsGate => Verdict == Verdict.Fail || Baseline?.Status == RegressionStatus.Regressed;
+
+    /// <summary>
+    /// What the gate made of the check, as the build did: fail for an error-severity check that fails
+    /// the gate, warn for a warning-severity one, pass otherwise. metrics.json's <c>verdict</c>.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonPropertyName("verdict")]
+    public AuditVerdict GateVerdict =>
+        !FailsGate ? AuditVerdict.Pass : Severity == CheckSeverity.Error ? AuditVerdict.Fail : AuditVerdict.Warn;
 
     /// <summary>The metric's identity; its parts are this record's serialised fields.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
