@@ -43,6 +43,7 @@ public sealed class HostileStringTests
         AssertInert(html);
         foreach (string field in (string[])["audit", "target", "model", "weights", "device", "class", "scope", "reason", "noise", "layer", "layer2"])
             Assert.Contains(field + ":" + EscapedPayload, html);
+        Assert.Contains("class:" + EscapedPayload, html[html.IndexOf("Measured, not gated", StringComparison.Ordinal)..]);
         // The location column shows the file name only: the payload after its last '/'.
         Assert.Contains(EscapedPayload[EscapedPayload.IndexOf("script&gt;&quot;", StringComparison.Ordinal)..] + "(14,6)", html);
     }
