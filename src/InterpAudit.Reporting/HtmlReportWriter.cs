@@ -48,6 +48,9 @@ public sealed class HtmlReportWriter : IReportWriter
         Checks: checks,
         Conditions: Conditions(result.Checks, checks),
         Sections: ReportSections.All.Select(s => s.Build(result) is { } view ? new SectionView(s.Name, s.Partial, view) : null).OfType<SectionView>().ToArray(),
+        Glossary: result.Checks.Select(c => c.Metric).Distinct(StringComparer.Ordinal)
+            .Select(m => Glossary.Entries.GetValueOrDefault(m)).OfType<Glossary.Entry>()
+            .Select(e => new ReportView.Term(e.Anchor, e.Metric, e.Measures, e.Unit, e.Better, e.Reference)).ToArray(),
         Provenance: Provenance(result),
         ToolVersion: result.ToolVersion,
         Css: TemplateResources.Css);
@@ -68,9 +71,11 @@ public sealed class HtmlReportWriter : IReportWriter
         Subject: Formatting.Subject(c),
         Metric: c.Metric,
         Scope: c.Scope,
-        Value: Formatting.Number(c.Value),
+        Value: IsCount(c) && double.IsInteger(c.Value) ? c.Value.ToString("0", CultureInfo.InvariantCulture) : Formatting.Number(c.Value),
         Interval: Formatting.Interval(c.Interval),
-        Threshold: c.Threshold.ToString(),
+        Threshold: IsCount(c) && double.IsInteger(c.Threshold.Value)
+            ? (c.Threshold.Kind == BoundKind.Min ? "min " : "max ") + c.Threshold.Value.ToString("0", CultureInfo.InvariantCulture)
+            : c.Threshold.ToString(),
         Baseline: Formatting.Baseline(c.Baseline),
         Delta: Formatting.Delta(c.Baseline),
         Severity: Formatting.Lower(c.Severity),
@@ -78,7 +83,11 @@ public sealed class HtmlReportWriter : IReportWriter
         Location: Formatting.Location(c.Location),
         // By declaration order, which is stable between runs of one audit, so a link to a row keeps working.
         Anchor: "check-" + (index + 1).ToString(CultureInfo.InvariantCulture),
-        Sentence: ConditionSentence.For(c));
+        Sentence: ConditionSentence.For(c),
+        MetricAnchor: Glossary.Entries.GetValueOrDefault(c.Metric)?.Anchor);
+
+    /// <summary>A count (features, edges) prints as an integer, not as 9.0000; a baseline mean of counts keeps its decimals.</summary>
+    private static bool IsCount(CheckResult c) => Glossary.Entries.GetValueOrDefault(c.Metric)?.Integer == true;
 
     private static ReportView.Fact[] Provenance(AuditResult result) =>
     [
