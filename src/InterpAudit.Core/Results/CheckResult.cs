@@ -30,6 +30,13 @@ public sealed record CheckResult(
     /// <summary>Per-sample outcomes whose mean is the value, where the family has them (accuracy); null otherwise.</summary>
     public SampleOutcomes? Outcomes { get; init; }
 
+    /// <summary>
+    /// The keys of the measurements the declaration used (cached ones included), in first-use order:
+    /// <see cref="AuditResult.TimingsSeconds"/> holds each one's time under <c>measure:&lt;key&gt;</c>,
+    /// from which junit.xml gives every test case its time. Empty in results from before it existed.
+    /// </summary>
+    public IReadOnlyList<string> MeasurementKeys { get; init; } = [];
+
     /// <summary>How the value compares with the committed baseline; null before comparison or without one.</summary>
     public BaselineComparison? Baseline { get; init; }
 
