@@ -18,13 +18,13 @@ public sealed class HostileStringTests
     /// <summary>Every element and attribute the built-in templates write: anything else was injected.</summary>
     private static readonly HashSet<string> Tags =
     [
-        "!doctype", "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "p", "div", "span", "section", "table", "thead",
+        "!doctype", "html", "head", "meta", "title", "style", "body", "header", "main", "footer", "h1", "h2", "h3", "p", "div", "span", "section", "table", "thead",
         "tbody", "tr", "th", "td", "code", "sub", "ul", "li", "a", "br", "svg", "text", "rect", "line", "polyline",
     ];
 
     private static readonly HashSet<string> Attributes =
     [
-        "lang", "charset", "name", "content", "class", "id", "role", "aria-label", "width", "height", "viewbox", "x", "y", "x1", "x2", "y1", "y2",
+        "lang", "charset", "name", "content", "class", "id", "role", "aria-label", "tabindex", "width", "height", "viewbox", "x", "y", "x1", "x2", "y1", "y2",
         "fill", "fill-opacity", "stroke", "stroke-width", "points", "text-anchor", "font-size", "style", "href",
     ];
 
