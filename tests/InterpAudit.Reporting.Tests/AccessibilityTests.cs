@@ -23,9 +23,12 @@ public sealed class AccessibilityTests
     }
 
     [Fact]
-    public void The_checks_table_s_scroll_box_is_keyboard_focusable_and_labelled()
+    public void Every_scroll_box_is_keyboard_focusable_and_labelled()
     {
         Assert.Contains("<div class=\"wide\" tabindex=\"0\" role=\"region\" aria-label=\"Checks table, scrolls sideways\">", Html);
+        Assert.Contains("<div class=\"wide\" tabindex=\"0\" role=\"region\" aria-label=\"Baseline table, scrolls sideways\">", Html);
+        // No other scroll box without them: a keyboard user could not scroll it.
+        Assert.Equal(Regex.Matches(Html, "class=\"wide\"").Count, Regex.Matches(Html, "class=\"wide\" tabindex=\"0\" role=\"region\" aria-label=\"[^\"]+\"").Count);
     }
 
     [Fact]
