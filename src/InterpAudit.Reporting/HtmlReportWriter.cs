@@ -31,7 +31,10 @@ public sealed class HtmlReportWriter : IReportWriter
         writer.Write(html);
     }
 
-    internal static ReportView BuildModel(AuditResult result) => new(
+    internal static ReportView BuildModel(AuditResult result)
+    {
+        ReportView.Check[] checks = result.Checks.Select(Check).ToArray();
+        return new(
         Schema: AuditResult.CurrentSchema,
         Audit: result.Audit,
         TargetType: result.TargetType,
@@ -42,26 +45,49 @@ public sealed class HtmlReportWriter : IReportWriter
         Passed: result.Checks.Count(c => !c.FailsGate),
         FailedErrors: result.Checks.Count(c => c.FailsGate && c.Severity == CheckSeverity.Error),
         FailedWarnings: result.Checks.Count(c => c.FailsGate && c.Severity == CheckSeverity.Warning),
-        Checks: result.Checks.Select(Check).ToArray(),
+        Checks: checks,
+        Conditions: Conditions(result.Checks, checks),
         Sections: ReportSections.All.Select(s => s.Build(result) is { } view ? new SectionView(s.Name, s.Partial, view) : null).OfType<SectionView>().ToArray(),
+        Glossary: result.Checks.Select(c => c.Metric).Distinct(StringComparer.Ordinal)
+            .Select(m => Glossary.Entries.GetValueOrDefault(m)).OfType<Glossary.Entry>()
+            .Select(e => new ReportView.Term(e.Anchor, e.Metric, e.Measures, e.Unit, e.Better, e.Reference)).ToArray(),
         Provenance: Provenance(result),
         ToolVersion: result.ToolVersion,
         Css: TemplateResources.Css);
+    }
 
-    private static ReportView.Check Check(CheckResult c) => new(
+    /// <summary>
+    /// The checks for the conditions summary: what failed the gate at error severity, then at warning
+    /// severity, then the rest, each group in declaration order (OrderBy is stable), so the reason a
+    /// build failed is the first thing on the page.
+    /// </summary>
+    private static ReportView.Check[] Conditions(IReadOnlyList<CheckResult> results, ReportView.Check[] rows) =>
+        results.Select((c, i) => (Rank: c.GateVerdict switch { AuditVerdict.Fail => 0, AuditVerdict.Warn => 1, _ => 2 }, Row: rows[i]))
+            .OrderBy(x => x.Rank).Select(x => x.Row).ToArray();
+
+    private static ReportView.Check Check(CheckResult c, int index) => new(
         Verdict: Formatting.CheckVerdict(c),
-        VerdictClass: !c.FailsGate ? "pass" : c.Severity == CheckSeverity.Error ? "fail" : "warn",
+        VerdictClass: Formatting.Lower(c.GateVerdict),
         Subject: Formatting.Subject(c),
         Metric: c.Metric,
         Scope: c.Scope,
-        Value: Formatting.Number(c.Value),
+        Value: IsCount(c) && double.IsInteger(c.Value) ? c.Value.ToString("0", CultureInfo.InvariantCulture) : Formatting.Number(c.Value),
         Interval: Formatting.Interval(c.Interval),
-        Threshold: c.Threshold.ToString(),
+        Threshold: IsCount(c) && double.IsInteger(c.Threshold.Value)
+            ? (c.Threshold.Kind == BoundKind.Min ? "min " : "max ") + c.Threshold.Value.ToString("0", CultureInfo.InvariantCulture)
+            : c.Threshold.ToString(),
         Baseline: Formatting.Baseline(c.Baseline),
         Delta: Formatting.Delta(c.Baseline),
         Severity: Formatting.Lower(c.Severity),
         Code: Formatting.FindingCode(c),
-        Location: Formatting.Location(c.Location));
+        Location: Formatting.Location(c.Location),
+        // By declaration order, which is stable between runs of one audit, so a link to a row keeps working.
+        Anchor: "check-" + (index + 1).ToString(CultureInfo.InvariantCulture),
+        Sentence: ConditionSentence.For(c),
+        MetricAnchor: Glossary.Entries.GetValueOrDefault(c.Metric)?.Anchor);
+
+    /// <summary>A count (features, edges) prints as an integer, not as 9.0000; a baseline mean of counts keeps its decimals.</summary>
+    private static bool IsCount(CheckResult c) => Glossary.Entries.GetValueOrDefault(c.Metric)?.Integer == true;
 
     private static ReportView.Fact[] Provenance(AuditResult result) =>
     [

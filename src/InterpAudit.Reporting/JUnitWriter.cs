@@ -6,8 +6,11 @@ namespace InterpAudit.Reporting;
 
 /// <summary>
 /// junit.xml: one test case per check and scope, for CI test tabs. A failed error-severity check is a
-/// <c>failure</c>; a failed warning-severity check passes with the warning in <c>system-err</c>, as
-/// it passes the build.
+/// <c>failure</c> typed by its finding code. A failed warning-severity check is a <c>failure</c> of
+/// type <c>warning</c> whose message starts "warning": GitLab's and Azure DevOps' test tabs show a
+/// message (and system-err) only for failed tests, so a passing case would hide it; the build itself
+/// still passes. Each case's <c>time</c> is that of the measurements it was the first to use, so the
+/// cases' times add up to the suite's.
 /// </summary>
 public sealed class JUnitWriter : IReportWriter
 {
@@ -15,8 +18,10 @@ public sealed class JUnitWriter : IReportWriter
 
     public void Write(AuditResult result, Stream destination)
     {
-        int failures = result.Checks.Count(c => c.FailsGate && c.Severity == CheckSeverity.Error);
-        string seconds = result.TimingsSeconds.Values.Sum().ToString("0.###", CultureInfo.InvariantCulture);
+        // Warnings are failures here too (see the summary), so the counts match the failure elements.
+        int failures = result.Checks.Count(c => c.FailsGate);
+        double[] times = CaseTimes(result);
+        string seconds = Seconds(times.Sum());
         using var xml = XmlWriter.Create(destination, new XmlWriterSettings { Indent = true, Encoding = new System.Text.UTF8Encoding(false) });
         xml.WriteStartDocument();
         xml.WriteStartElement("testsuites");
@@ -42,14 +47,18 @@ public sealed class JUnitWriter : IReportWriter
         Property(xml, "device", result.Device);
         Property(xml, "seed", result.Seed.ToString(CultureInfo.InvariantCulture));
         Property(xml, "toolVersion", result.ToolVersion);
+        // The wall times that are no test case's: loading the model, and the whole check pass (which
+        // includes the measurements the cases' times are made of).
+        foreach (string phase in (string[])["load", "checks"])
+            if (result.TimingsSeconds.TryGetValue(phase, out double phaseSeconds)) Property(xml, phase + "Seconds", Seconds(phaseSeconds));
         xml.WriteEndElement();
 
-        foreach (CheckResult check in result.Checks)
+        foreach ((CheckResult check, double time) in result.Checks.Zip(times))
         {
             xml.WriteStartElement("testcase");
             xml.WriteAttributeString("classname", $"{result.Audit}.{check.Family}");
             xml.WriteAttributeString("name", Formatting.Subject(check));
-            xml.WriteAttributeString("time", "0");
+            xml.WriteAttributeString("time", Seconds(time));
             if (check.Location is { } location)
             {
                 xml.WriteAttributeString("file", location.File);
@@ -65,7 +74,13 @@ public sealed class JUnitWriter : IReportWriter
             }
             else if (check.FailsGate)
             {
-                xml.WriteElementString("system-err", $"warning {Formatting.FindingCode(check)}: {Formatting.GateMessage(check)}");
+                string warning = $"warning {Formatting.FindingCode(check)}: {Formatting.GateMessage(check)}";
+                xml.WriteStartElement("failure");
+                xml.WriteAttributeString("type", "warning");
+                xml.WriteAttributeString("message", warning + " (a warning: the build passes)");
+                xml.WriteString(warning);
+                xml.WriteEndElement();
+                xml.WriteElementString("system-err", warning);
             }
             xml.WriteEndElement();
         }
@@ -73,6 +88,20 @@ public sealed class JUnitWriter : IReportWriter
         xml.WriteEndElement();
         xml.WriteEndDocument();
     }
+
+    /// <summary>
+    /// Per check, the time of the measurements it was the first to use (measure:&lt;key&gt; in the
+    /// timings); a measurement shared by several checks counts once, for the first, so the times sum to
+    /// the measurements' total. Results without measurement keys get 0.
+    /// </summary>
+    internal static double[] CaseTimes(AuditResult result)
+    {
+        var counted = new HashSet<string>(StringComparer.Ordinal);
+        return result.Checks.Select(c => c.MeasurementKeys.Where(counted.Add)
+            .Sum(key => result.TimingsSeconds.GetValueOrDefault("measure:" + key))).ToArray();
+    }
+
+    private static string Seconds(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 
     private static void Property(XmlWriter xml, string name, string value)
     {

@@ -20,14 +20,25 @@ internal sealed record ReportView(
     int FailedErrors,
     int FailedWarnings,
     IReadOnlyList<ReportView.Check> Checks,
+    IReadOnlyList<ReportView.Check> Conditions,
     IReadOnlyList<SectionView> Sections,
+    IReadOnlyList<ReportView.Term> Glossary,
     IReadOnlyList<ReportView.Fact> Provenance,
     string ToolVersion,
     TrustedHtml Css)
 {
-    /// <summary>A row of the checks table; <see cref="VerdictClass"/> is pass, fail or warn.</summary>
+    /// <summary>
+    /// A row of the checks table; <see cref="VerdictClass"/> is pass, fail or warn. <see cref="Anchor"/>
+    /// is the row's id, which the conditions summary links to; <see cref="Sentence"/> says what was
+    /// compared with what (<see cref="ConditionSentence"/>); <see cref="MetricAnchor"/> is the metric's
+    /// glossary entry (null for a metric the glossary lacks).
+    /// </summary>
     public sealed record Check(string Verdict, string VerdictClass, string Subject, string Metric, string Scope, string Value, string Interval,
-        string Threshold, string Baseline, string Delta, string Severity, string Code, string Location);
+        string Threshold, string Baseline, string Delta, string Severity, string Code, string Location, string Anchor, string Sentence,
+        string? MetricAnchor);
+
+    /// <summary>A glossary entry (<see cref="Reporting.Glossary"/>) of a metric the checks table shows; <see cref="Anchor"/> is its id.</summary>
+    public sealed record Term(string Anchor, string Metric, string Measures, string Unit, string Better, string Reference);
 
     /// <summary>A line of the provenance table.</summary>
     public sealed record Fact(string Key, string Value);

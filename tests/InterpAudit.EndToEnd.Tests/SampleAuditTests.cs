@@ -81,11 +81,12 @@ public sealed class SampleAuditTests(SampleProject sample)
         // Every check passes except the report-only (warning) modularity check of the plain model.
         Assert.All(metrics.GetProperty("checks").EnumerateArray().Where(c => c.GetProperty("severity").GetString() == "error"),
             c => Assert.Equal("pass", c.GetProperty("verdict").GetString()));
-        JsonElement warning = Assert.Single(metrics.GetProperty("checks").EnumerateArray(), c => c.GetProperty("verdict").GetString() == "fail");
+        // "verdict" is the gate's judgment (warn for a failed warning), "thresholdVerdict" the threshold's alone.
+        JsonElement warning = Assert.Single(metrics.GetProperty("checks").EnumerateArray(), c => c.GetProperty("verdict").GetString() != "pass");
         Assert.Equal("warning", warning.GetProperty("severity").GetString());
-        Assert.Equal(("modularity", "clusterability", "layer=fc2", "fail", "IA1201"),
+        Assert.Equal(("modularity", "clusterability", "layer=fc2", "warn", "fail", "IA1201"),
             (warning.GetProperty("family").GetString(), warning.GetProperty("metric").GetString(), warning.GetProperty("scope").GetString(),
-             warning.GetProperty("verdict").GetString(), warning.GetProperty("code").GetString()));
+             warning.GetProperty("verdict").GetString(), warning.GetProperty("thresholdVerdict").GetString(), warning.GetProperty("code").GetString()));
     }
 
     /// <summary>

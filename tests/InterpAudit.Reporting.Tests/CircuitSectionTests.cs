@@ -63,7 +63,39 @@ public sealed class CircuitSectionTests
         string html = SampleResults.Render(new HtmlReportWriter(), WithCircuits(fast: false));
         Assert.DoesNotContain("fill=\"#8c959f\"", html);
         Assert.DoesNotContain("Agreement of the modes", html);
-        Assert.Contains("Mean ECS (exact) 0.0350.", html);
+        Assert.Contains("Mean ECS (exact, gated) 0.0350.", html);
+        Assert.DoesNotContain("Measured, not gated", html);
+    }
+
+    [Fact]
+    public void Fast_figures_beside_exact_ones_sit_apart_as_measured_not_gated()
+    {
+        string html = SampleResults.Render(new HtmlReportWriter(), WithCircuits());
+        int gated = html.IndexOf("<h3>Gated: ECS, exact mode</h3>", StringComparison.Ordinal);
+        int unjudged = html.IndexOf("<h3>Measured, not gated: ECS, fast mode</h3>", StringComparison.Ordinal);
+        Assert.True(gated > 0 && unjudged > gated);
+        // The gated table has the judged mode's figures and the baseline, and no fast column.
+        string gatedTable = html[gated..html.IndexOf("<div class=\"unjudged\"", gated, StringComparison.Ordinal)];
+        Assert.Contains("<th class=\"num\">ECS exact</th><th class=\"num\">Baseline</th>", gatedTable);
+        Assert.DoesNotContain("fast", gatedTable);
+        Assert.Contains("<td>zero</td><td class=\"num\">100</td><td class=\"num\">0.0200</td><td class=\"num\">0.0300</td>", gatedTable);
+        // Fast ECS 0.04 for zero, |Δ| 0.02 and Jaccard 0.5 from the agreement: only in the unjudged part.
+        string rest = html[unjudged..html.IndexOf("</section>", unjudged, StringComparison.Ordinal)];
+        Assert.Contains("<td>zero</td><td class=\"num\">0.0400</td><td class=\"num\">0.0200</td><td class=\"num\">0.5000</td>", rest);
+        Assert.Contains("grey: fast mode (measured, not gated)", html);
+    }
+
+    [Fact]
+    public void Fast_alone_is_the_gated_mode()
+    {
+        AuditResult both = WithCircuits();
+        var measurements = new Dictionary<string, object>(both.Measurements);
+        measurements.Remove("circuit:exact");
+        measurements.Remove("circuit:agreement");
+        string html = SampleResults.Render(new HtmlReportWriter(), both with { Measurements = measurements });
+        Assert.Contains("<h3>Gated: ECS, fast mode</h3>", html);
+        Assert.Contains("Mean ECS (fast, gated) 0.0450.", html);
+        Assert.DoesNotContain("Measured, not gated", html);
     }
 
     [Fact]

@@ -47,6 +47,8 @@ internal static class HostileResults
         (MeasurementId.Of("modularity", layers: [layer], options: ("k", 2)), Modularity(layer)),
         (MeasurementId.Of("ablation", layers: [layer], options: ("k", 2)), Ablation(layer, className)),
         (MeasurementId.Of("circuit", "exact"), Circuit(className, layer, other)),
+        // Both modes, so that the measured-but-not-gated part of the circuit section renders class names too.
+        (MeasurementId.Of("circuit", "fast"), Circuit(className, layer, other) with { Mode = "fast" }),
         (MeasurementId.Of("information", layers: [layer]), Information(layer)),
         (MeasurementId.Of("redundancy", layers: [layer, other]), Redundancy(layer, other)),
     ];

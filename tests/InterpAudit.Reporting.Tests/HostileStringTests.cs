@@ -18,13 +18,13 @@ public sealed class HostileStringTests
     /// <summary>Every element and attribute the built-in templates write: anything else was injected.</summary>
     private static readonly HashSet<string> Tags =
     [
-        "!doctype", "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "p", "div", "span", "section", "table", "thead",
+        "!doctype", "html", "head", "meta", "title", "style", "body", "header", "main", "footer", "h1", "h2", "h3", "p", "div", "span", "section", "table", "thead",
         "tbody", "tr", "th", "td", "code", "sub", "ul", "li", "a", "br", "svg", "text", "rect", "line", "polyline",
     ];
 
     private static readonly HashSet<string> Attributes =
     [
-        "lang", "charset", "name", "content", "class", "id", "role", "aria-label", "width", "height", "viewbox", "x", "y", "x1", "x2", "y1", "y2",
+        "lang", "charset", "name", "content", "class", "id", "role", "aria-label", "tabindex", "width", "height", "viewbox", "x", "y", "x1", "x2", "y1", "y2",
         "fill", "fill-opacity", "stroke", "stroke-width", "points", "text-anchor", "font-size", "style", "href",
     ];
 
@@ -36,13 +36,14 @@ public sealed class HostileStringTests
 
         // Every section is populated, so every partial rendered hostile strings; a new section must be added to HostileResults.
         Assert.Equal(ReportSections.All.Select(s => s.Name), HtmlReportWriter.BuildModel(result).Sections.Select(s => s.Name));
-        foreach (string section in (string[])["<h2>Accepted regressions</h2>", "id=\"baseline\"", "id=\"accuracy\"", "id=\"lib\"", "id=\"modularity\"",
+        foreach (string section in (string[])["id=\"conditions\"", "<h2>Accepted regressions</h2>", "id=\"baseline\"", "id=\"accuracy\"", "id=\"lib\"", "id=\"modularity\"",
                      "id=\"ablation\"", "id=\"circuits\"", "id=\"information\"", "id=\"provenance\""])
             Assert.Contains(section, html);
 
         AssertInert(html);
         foreach (string field in (string[])["audit", "target", "model", "weights", "device", "class", "scope", "reason", "noise", "layer", "layer2"])
             Assert.Contains(field + ":" + EscapedPayload, html);
+        Assert.Contains("class:" + EscapedPayload, html[html.IndexOf("Measured, not gated", StringComparison.Ordinal)..]);
         // The location column shows the file name only: the payload after its last '/'.
         Assert.Contains(EscapedPayload[EscapedPayload.IndexOf("script&gt;&quot;", StringComparison.Ordinal)..] + "(14,6)", html);
     }

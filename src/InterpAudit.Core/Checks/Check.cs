@@ -26,7 +26,9 @@ public abstract class Check<TAttribute, TMeasurement> : ICheck where TAttribute 
     public IEnumerable<CheckResult> Evaluate(AuditCheckAttribute attribute, CheckDeclaration declaration, CheckContext context)
     {
         var typed = (TAttribute)attribute;
+        int mark = context.UsedCount;
         TMeasurement measured = Measure(typed, context, declaration);
+        IReadOnlyList<string> keys = context.KeysUsedSince(mark);
         var results = new List<CheckResult>();
         foreach (DeclaredBound bound in DeclaredLimits.BoundsOf(typeof(TAttribute)))
         {
@@ -39,7 +41,7 @@ public abstract class Check<TAttribute, TMeasurement> : ICheck where TAttribute 
             foreach (MetricValue value in Values(typed, measured, bound))
             {
                 CheckResult judged = CheckResult.Judge(new MetricId(Family, bound.Metric, value.Scope), value.Value, value.Interval,
-                    threshold, attribute.Severity, bound.Code, declaration) with { Outcomes = value.Outcomes, Tolerance = tolerance };
+                    threshold, attribute.Severity, bound.Code, declaration) with { Outcomes = value.Outcomes, Tolerance = tolerance, MeasurementKeys = keys };
                 results.Add(Annotate(judged, measured));
             }
         }

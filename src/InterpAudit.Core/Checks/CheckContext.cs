@@ -11,6 +11,7 @@ public sealed class CheckContext(ActivationStream stream, IReadOnlyList<string> 
 {
     private readonly Dictionary<string, object> _measurements = new();
     private readonly List<MeasurementId> _ids = new();
+    private readonly List<string> _used = new();
 
     public ActivationStream Stream { get; } = stream;
 
@@ -29,10 +30,20 @@ public sealed class CheckContext(ActivationStream stream, IReadOnlyList<string> 
     /// <summary>Time spent per measurement key, in seconds.</summary>
     public Dictionary<string, double> Timings { get; } = new();
 
+    /// <summary>How many measurement requests (cached ones included) have been made: a mark for <see cref="KeysUsedSince"/>.</summary>
+    public int UsedCount => _used.Count;
+
+    /// <summary>
+    /// The measurement keys requested since <paramref name="mark"/>, each once, in first-request order:
+    /// what a declaration used, so its results can say which measurements (and their times) they rest on.
+    /// </summary>
+    public IReadOnlyList<string> KeysUsedSince(int mark) => _used.Skip(mark).Distinct(StringComparer.Ordinal).ToArray();
+
     /// <summary>Returns the cached measurement of <paramref name="id"/>, measuring it the first time.</summary>
     public T Measure<T>(MeasurementId id, Func<T> measure) where T : notnull
     {
         string key = id.Key;
+        _used.Add(key);
         if (_measurements.TryGetValue(key, out object? cached))
             return (T)cached;
         Progress?.Report($"measuring {key}");

@@ -10,7 +10,9 @@ public sealed record CheckResult(
     double Value,
     Interval? Interval,
     Threshold Threshold,
-    Verdict Verdict,
+    // The threshold's judgment alone; metrics.json calls it thresholdVerdict so that "verdict" can
+    // say what the build did (GateVerdict): a check that met its threshold but regressed failed the build.
+    [property: System.Text.Json.Serialization.JsonPropertyName("thresholdVerdict")] Verdict Verdict,
     CheckSeverity Severity,
     string Code,
     string Message,
@@ -28,11 +30,26 @@ public sealed record CheckResult(
     /// <summary>Per-sample outcomes whose mean is the value, where the family has them (accuracy); null otherwise.</summary>
     public SampleOutcomes? Outcomes { get; init; }
 
+    /// <summary>
+    /// The keys of the measurements the declaration used (cached ones included), in first-use order:
+    /// <see cref="AuditResult.TimingsSeconds"/> holds each one's time under <c>measure:&lt;key&gt;</c>,
+    /// from which junit.xml gives every test case its time. Empty in results from before it existed.
+    /// </summary>
+    public IReadOnlyList<string> MeasurementKeys { get; init; } = [];
+
     /// <summary>How the value compares with the committed baseline; null before comparison or without one.</summary>
     public BaselineComparison? Baseline { get; init; }
 
     /// <summary>True when the check failed its threshold or regressed beyond noise and tolerance unaccepted.</summary>
     public bool FailsGate => Verdict == Verdict.Fail || Baseline?.Status == RegressionStatus.Regressed;
+
+    /// <summary>
+    /// What the gate made of the check, as the build did: fail for an error-severity check that fails
+    /// the gate, warn for a warning-severity one, pass otherwise. metrics.json's <c>verdict</c>.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonPropertyName("verdict")]
+    public AuditVerdict GateVerdict =>
+        !FailsGate ? AuditVerdict.Pass : Severity == CheckSeverity.Error ? AuditVerdict.Fail : AuditVerdict.Warn;
 
     /// <summary>The metric's identity; its parts are this record's serialised fields.</summary>
     [System.Text.Json.Serialization.JsonIgnore]

@@ -51,6 +51,15 @@ public sealed class AuditEngineTests
     }
 
     [Fact]
+    public void Each_result_names_the_measurements_its_declaration_used_whose_times_the_audit_records()
+    {
+        // Two declarations share the cached accuracy measurement: both name it, and it was timed once.
+        AuditResult result = Run(SavedComparator(), new AccuracyCheckAttribute { Min = 0.6 }, new AccuracyCheckAttribute { MinOverall = 0.6 });
+        Assert.All(result.Checks, c => Assert.Equal(["accuracy"], c.MeasurementKeys));
+        Assert.True(result.TimingsSeconds.ContainsKey("measure:accuracy"));
+    }
+
+    [Fact]
     public void A_check_on_one_class_judges_only_that_class()
     {
         AuditResult result = Run(SavedComparator(), new AccuracyCheckAttribute { Class = "right", Min = 0.6 });

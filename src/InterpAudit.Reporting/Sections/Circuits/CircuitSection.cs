@@ -48,6 +48,8 @@ internal sealed class CircuitSection : ReportSection<CircuitView>
             HasFast: fast is not null,
             ExactMean: exact is null ? null : Fraction(exact.MeanEcs),
             FastMean: fast is null ? null : Fraction(fast.MeanEcs),
+            Judged: exact is null ? "fast" : "exact",
+            Unjudged: exact is not null && fast is not null ? "fast" : null,
             Agreement: agreement is null ? null : new CircuitView.Agreement(
                 Fraction(agreement.MeanAbsoluteDifference), Fraction(agreement.MaxAbsoluteDifference), Fraction(agreement.MeanJaccard)),
             Scale: Fraction(scale),
@@ -77,14 +79,17 @@ internal sealed class CircuitSection : ReportSection<CircuitView>
                 return new CircuitView.Row(
                     Name: name,
                     Samples: main.Samples,
-                    Exact: exact is null ? "—" : Fraction(exact.Classes[i].Ecs),
-                    Fast: fast is null ? "—" : Fraction(fast.Classes[i].Ecs),
-                    Difference: agreement is null ? "—" : Fraction(Math.Abs(agreement.EcsDifference[i])),
-                    Jaccard: agreement is null ? "—" : Fraction(agreement.Jaccard[i]),
+                    Ecs: Fraction(main.Ecs),
                     Baseline: double.IsNaN(baseline[i]) ? "—" : Fraction(baseline[i]),
                     Zeroed: string.Join(" / ", main.ZeroedPerLayer.Select((z, l) => $"{any.Layers[l]} {z:N0}")),
                     Loss: $"{Loss(main.OriginalLoss)} → {Loss(main.PrunedLoss)}");
-            }).ToArray());
+            }).ToArray(),
+            // Fast beside exact is measured for comparison only: the checks judge exact when it ran.
+            UnjudgedRows: exact is null || fast is null ? [] : names.Select((name, i) => new CircuitView.UnjudgedRow(
+                Name: name,
+                Ecs: Fraction(fast.Classes[i].Ecs),
+                Difference: agreement is null ? "—" : Fraction(Math.Abs(agreement.EcsDifference[i])),
+                Jaccard: agreement is null ? "—" : Fraction(agreement.Jaccard[i]))).ToArray());
     }
 
     /// <summary>The committed baseline's value of the judged ECS in <paramref name="scope"/>, when the audit has one.</summary>

@@ -1,0 +1,67 @@
+using System.Globalization;
+using InterpAudit.Results;
+
+namespace InterpAudit.Reporting;
+
+/// <summary>
+/// One sentence per check that says what was compared with what and how the gate judged it, e.g.
+/// "accuracy(class=7) fell from 0.5107 (baseline mean of 5 calibration runs in the committed baseline)
+/// to 0.5035, beyond the allowed 0.0040 (noise band)". A reader of the conditions summary must not
+/// have to work out from a row of figures why a check that meets its threshold failed the build.
+/// </summary>
+internal static class ConditionSentence
+{
+    /// <summary>AuditResult does not carry the baseline file's name, so the sentence names it by role.</summary>
+    private const string BaselineSource = "the committed baseline";
+
+    public static string For(CheckResult check)
+    {
+        string subject = Formatting.Subject(check);
+        if (double.IsNaN(check.Value))
+            return $"{subject} could not be computed (NaN); a missing value fails the check.";
+        if (check.Verdict == Verdict.Fail)
+            return $"{subject} = {Value(check)} is {(check.Threshold.Kind == BoundKind.Min ? "below its minimum" : "above its maximum")} {Bound(check)}.";
+
+        string threshold = $"{subject} = {Value(check)} meets its {(check.Threshold.Kind == BoundKind.Min ? "minimum" : "maximum")} {Bound(check)}";
+        BaselineComparison? b = check.Baseline;
+        if (b is null) return threshold + "; there is no baseline to compare with.";
+        return b.Status switch
+        {
+            RegressionStatus.New => threshold + $"; {BaselineSource} has no value for it (a new check).",
+            RegressionStatus.Regressed => Moved(check, b) + $", beyond the allowed {Number(b.Allowed)} ({AllowedBy(b)}) — {Significance(b)}.",
+            RegressionStatus.Accepted => Moved(check, b) + $", beyond the allowed {Number(b.Allowed)} ({AllowedBy(b)}), but the regression is accepted: {b.AcceptedReason}.",
+            RegressionStatus.Improved => threshold + $", and improved on {Number(b.BaselineValue)} ({Source(b)}) by more than the noise band {Number(b.NoiseBand)}.",
+            _ => threshold + $", within the allowed {Number(b.Allowed)} ({AllowedBy(b)}) of {Number(b.BaselineValue)} ({Source(b)}).",
+        };
+    }
+
+    /// <summary>"fell" for a metric bounded below (its bad direction is down), "rose" for one bounded above.</summary>
+    private static string Moved(CheckResult check, BaselineComparison b) =>
+        $"{Formatting.Subject(check)} {(check.Threshold.Kind == BoundKind.Min ? "fell" : "rose")} from {Number(b.BaselineValue)} ({Source(b)}) to {Number(check.Value)}";
+
+    private static string Source(BaselineComparison b) =>
+        b.Runs == 1 ? $"the one calibration run in {BaselineSource}" : $"baseline mean of {b.Runs} calibration runs in {BaselineSource}";
+
+    /// <summary>Which of the two limits set the allowed move (<see cref="BaselineComparison.Allowed"/> is their maximum).</summary>
+    private static string AllowedBy(BaselineComparison b) => b.NoiseBand >= b.Tolerance ? "noise band" : "tolerance";
+
+    private static string Significance(BaselineComparison b) =>
+        double.IsNaN(b.PValue) ? "a regression" : $"p = {b.PValue.ToString("0.####", CultureInfo.InvariantCulture)} at Holm level {b.Level.ToString("0.####", CultureInfo.InvariantCulture)}, a regression";
+
+    private static string Value(CheckResult c) => Digits(c.Value, c.Threshold.Value);
+
+    private static string Bound(CheckResult c) => Digits(c.Threshold.Value, c.Value);
+
+    private static string Number(double value) => Formatting.Number(value);
+
+    /// <summary>Two decimals, or as many more as it takes to tell the value from the bound (as the build log does).</summary>
+    private static string Digits(double value, double other)
+    {
+        for (int digits = 2; digits < 8; digits++)
+        {
+            string a = value.ToString("F" + digits, CultureInfo.InvariantCulture);
+            if (a != other.ToString("F" + digits, CultureInfo.InvariantCulture)) return a;
+        }
+        return value.ToString("F2", CultureInfo.InvariantCulture);
+    }
+}
