@@ -44,7 +44,7 @@ namespace InterpAudit.Information;
 /// is O(N d² + K² d³) for K classes, whatever N.
 /// </para>
 /// </summary>
-public static class GaussianMixtureInformation
+internal static class GaussianMixtureInformation
 {
     /// <summary>
     /// How far above H(Y) (bits) a result may lie through rounding alone; see the class remarks.
