@@ -16,15 +16,18 @@ namespace MnistAudit;
 // (89.0–92.4 %): 0.85 is 4.6 spreads below class 8's mean.
 [AccuracyCheck(MinOverall = 0.93)]
 [AccuracyCheck(Min = 0.85)]
-// Label information (Gaussian-copula bits): relu1 7.73–8.35, relu2 7.94–8.97, fc3 6.26–6.85;
-// significant units relu1 92–98 %, relu2 84–98 %; co-information of the hidden layers 1.91–2.29 bits
-// (net redundancy). The estimates exceed log2(10) = 3.32 bits because the classes are well separated:
-// they compare layers and runs, they are not the true mutual information (README, "Reading the
-// information figures").
-[InformationCheck("relu1", MinLabelBits = 7.0, MinSignificantUnitFraction = 0.85)]
-[InformationCheck("relu2", MinLabelBits = 7.0, MinSignificantUnitFraction = 0.7)]
-[InformationCheck("fc3", MinLabelBits = 5.5)]
-[RedundancyCheck("relu1", "relu2", MaxCoInformation = 3.0)]
+// Label information (Gaussian-copula mixture bits; at most H(Y) = 3.32 for these 2,000 digits): relu1
+// 3.19–3.24 (96–98 % of H(Y)), relu2 3.20–3.27 (96–99 %), fc3 3.14–3.23 (95–97 %); significant units
+// relu1 92–98 %, relu2 84–98 % (per unit, model comparison); co-information of the hidden layers
+// 2.89–2.97 bits (net redundancy). relu2 reads above relu1 in 8 of the 10 runs although it is a function
+// of relu1: the estimator's error (the classes fit Gaussians better there), within the intervals in 9
+// runs (seed 7 misses by 0.001 bits). Bounds: relu1 and relu2 3.1 (8.1 and 7.4 spreads below the mean),
+// fc3 3.0 (7.3), co-information 3.1 (6.0 above). The figures sit near H(Y): the bounds catch a layer
+// that loses a tenth of the label, not a small loss.
+[InformationCheck("relu1", MinLabelBits = 3.1, MinSignificantUnitFraction = 0.85)]
+[InformationCheck("relu2", MinLabelBits = 3.1, MinSignificantUnitFraction = 0.7)]
+[InformationCheck("fc3", MinLabelBits = 3.0)]
+[RedundancyCheck("relu1", "relu2", MaxCoInformation = 3.1)]
 // Local Interaction Basis (τ = 1e-10, 2,000 samples): 9 LIB features hold 99 % of Λ in relu1 and in
 // relu2 in every run. Edges holding 90 % of the mass:
 // relu1 → relu2 sparsity gain over PCA 12–28 (3.1 spreads above 0.7, where LIB would stop beating

@@ -4,8 +4,8 @@ namespace InterpAudit;
 /// How much one layer's activations tell about the class label, measured as Gaussian-copula mutual
 /// information in bits (Ince et al. 2017). <see cref="MinLabelBits"/> bounds the information in the
 /// layer as a whole: each unit is rank-normalised, the layer is reduced to <see cref="Components"/>
-/// principal components, and their mutual information with the label is estimated with bias
-/// correction. <see cref="MinSignificantUnitFraction"/> bounds the fraction of the layer's units that
+/// principal components, and their mutual information with the label is estimated from a Gaussian
+/// mixture (one Gaussian per class), which never exceeds the label's entropy H(Y). <see cref="MinSignificantUnitFraction"/> bounds the fraction of the layer's units that
 /// carry significant information on their own (a max-statistic permutation test at α = 0.05 over
 /// <see cref="Permutations"/> label permutations; constant units count as not significant).
 /// Convolutional layers are read per channel, averaged over space.
@@ -29,10 +29,11 @@ public sealed class InformationCheckAttribute : AuditCheckAttribute
     public string Layer { get; }
 
     /// <summary>
-    /// Lowest accepted information about the label, in bits (≥ 0). The estimate is a Gaussian-copula
-    /// figure: it exceeds log₂(number of classes) when classes are well separated, so compare it
-    /// between layers and runs rather than with the label entropy.
-    /// Bias-corrected estimates of weak information can be slightly negative.
+    /// Lowest accepted information about the label, in bits (≥ 0). The estimate is at most H(Y), the
+    /// entropy of the evaluation set's labels (≤ log₂ of the number of classes; the result reports it and
+    /// the layer's share of it), so a bound above H(Y) can never pass; no upper limit is declared because
+    /// H(Y) depends on the data, not on the attribute. The estimate is not bias-corrected: on weak,
+    /// overlapping classes it reads a little high, so compare it between layers and runs.
     /// </summary>
     [Bound("labelBits", BoundKind.Min, "IA1401", Lower = 0, Tolerance = 0.05)]
     public double MinLabelBits { get; set; } = double.NaN;

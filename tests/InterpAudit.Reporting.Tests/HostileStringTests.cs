@@ -25,7 +25,7 @@ public sealed class HostileStringTests
     private static readonly HashSet<string> Attributes =
     [
         "lang", "charset", "name", "content", "class", "id", "role", "aria-label", "tabindex", "width", "height", "viewbox", "x", "y", "x1", "x2", "y1", "y2",
-        "fill", "fill-opacity", "stroke", "stroke-width", "points", "text-anchor", "font-size", "style", "href",
+        "fill", "fill-opacity", "stroke", "stroke-width", "stroke-dasharray", "points", "text-anchor", "font-size", "style", "href",
     ];
 
     [Fact]

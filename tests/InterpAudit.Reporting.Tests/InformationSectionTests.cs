@@ -30,11 +30,25 @@ public sealed class InformationSectionTests
         string below = SampleResults.Render(new HtmlReportWriter(), WithInformation(bits: 0.9));
         Assert.Contains("I(T;Y), can only fall or stay level from one layer to the next", below);
         Assert.StartsWith("These are estimates", InformationCaution.Text);
-        Assert.DoesNotContain("exceed the label entropy", below);
+        Assert.DoesNotContain("Some estimates exceed H(Y)", below);
 
         string above = SampleResults.Render(new HtmlReportWriter(), WithInformation(bits: 4.1)); // H(Y) = 1 bit
-        Assert.Contains("exceed the label entropy H(Y) = 1.000 bits", above);
+        Assert.Contains("Some estimates exceed H(Y) = 1.000 bits by more than rounding", above);
         Assert.Contains("+0.400 (redundancy)", above);
+    }
+
+    [Fact]
+    public void Every_layer_shows_its_bits_and_its_share_of_the_label_entropy_beside_the_unbounded_diagnostic()
+    {
+        // Two classes of 100: H(Y) = 1 bit, so 0.9 bits is 90.0 % and the interval [0.7, 1.1] bits is [70.0 %, 110.0 %].
+        var info = (LayerInformationResult)WithInformation(bits: 0.9).Measurements["information(relu2)"];
+        AuditResult result = SampleResults.Create();
+        string html = SampleResults.Render(new HtmlReportWriter(), result with
+        {
+            Measurements = new Dictionary<string, object>(result.Measurements) { ["information(relu2)"] = info with { ModelComparisonBits = 7.25 } },
+        });
+        Assert.Contains("H(Y) = 1.000 bits", html);
+        Assert.Contains("""<td>relu2</td><td class="num">0.900</td><td class="num">[0.7000, 1.1000]</td><td class="num">90.0 %</td><td class="num">[70.0 %, 110.0 %]</td><td class="num">7.250</td>""", html);
     }
 
     [Fact]

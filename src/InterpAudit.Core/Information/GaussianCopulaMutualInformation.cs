@@ -27,6 +27,19 @@ internal static class GaussianCopulaMutualInformation
     public static double WithLabels(IReadOnlyList<double[]> x, IReadOnlyList<int> labels, int classCount, int seed, bool biasCorrect = true) =>
         GaussianMutualInformation.WithLabels(Normalize(x, seed, "x"), labels, classCount, biasCorrect);
 
+    /// <summary>
+    /// The Gaussian-mixture counterpart of <c>gcmi_mixture_cd</c>, in bits: X copula-normalised over all
+    /// samples (as above), then one Gaussian per class in copula space and the mixture's entropy by the
+    /// unscented transform (<see cref="GaussianMixtureInformation"/>). Unlike
+    /// <see cref="WithLabels"/> it never exceeds H(Y) (beyond <see cref="GaussianMixtureInformation.EntropyTolerance"/>),
+    /// and, the copula step depending on ranks only, it is invariant to per-dimension increasing maps.
+    /// The reference code refits each class robustly (per-class copula, median and MAD) because it works
+    /// on raw data; after the global copula step the values are bounded normal scores with no outliers,
+    /// so the class's sample mean and covariance are used.
+    /// </summary>
+    public static double MixtureWithLabels(IReadOnlyList<double[]> x, IReadOnlyList<int> labels, int classCount, int seed) =>
+        GaussianMixtureInformation.WithLabels(Normalize(x, seed, "x"), labels, classCount);
+
     /// <summary>Copula-normalises each row with its own tie-breaking stream.</summary>
     public static double[][] Normalize(IReadOnlyList<double[]> rows, int seed, string stream)
     {

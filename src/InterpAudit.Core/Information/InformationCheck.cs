@@ -19,9 +19,11 @@ public sealed class InformationCheck : Check<InformationCheckAttribute, LayerInf
     {
         if (string.IsNullOrWhiteSpace(attribute.Layer))
             yield return "the layer name is empty";
-        // No upper limit on MinLabelBits: the true I(T;Y) ≤ H(Y) ≤ log₂(classes), but the Gaussian-copula
-        // model-comparison estimate exceeds H(Y) when classes are well separated (the MNIST sample's
-        // hidden layers measure ~8 bits of 3.32), so a bound fitted to the estimate may lie above it.
+        // MinLabelBits has no declared upper limit: the estimate is at most H(Y) (GaussianMixtureInformation),
+        // but H(Y) is a property of the evaluation data, known only once they are read. A bound above
+        // log₂(classes), the largest H(Y) can be, would never pass, so it is rejected here.
+        if (!double.IsNaN(attribute.MinLabelBits) && context.ClassNames.Count > 0 && attribute.MinLabelBits > Math.Log2(context.ClassNames.Count))
+            yield return $"MinLabelBits = {attribute.MinLabelBits.ToString(CultureInfo.InvariantCulture)} exceeds log2({context.ClassNames.Count}) = {Math.Log2(context.ClassNames.Count).ToString("0.###", CultureInfo.InvariantCulture)} bits, the most the label of {context.ClassNames.Count} classes can hold; the estimate never exceeds the label's entropy";
         if (!double.IsNaN(attribute.MinSignificantUnitFraction) && attribute.Permutations is >= 1 and < MinPermutationsForSignificance)
             yield return $"Permutations = {attribute.Permutations} cannot make any unit significant (the smallest p-value is 1/(1 + {attribute.Permutations}) > 0.05); expected at least {MinPermutationsForSignificance}";
     }

@@ -20,21 +20,34 @@ internal static class StratifiedBootstrap
 {
     public const string Method = "bootstrap-recentred-95";
 
+    /// <summary>The method of an interval whose resamples also redraw the copula's tie-breaking.</summary>
+    public const string WithTieDrawsMethod = "bootstrap-tie-draws-recentred-95";
+
     /// <param name="rows">Copula-normalised data, one row of N samples per dimension.</param>
     /// <param name="statistic">Recomputed on each resample, with the (unchanged) labels.</param>
     public static Interval Percentile(IReadOnlyList<double[]> rows, int[] labels, int classCount, int resamples, int seed,
-        Func<IReadOnlyList<double[]>, int[], double> statistic)
+        Func<IReadOnlyList<double[]>, int[], double> statistic) =>
+        Percentile(statistic(rows, labels), labels, classCount, resamples, seed, _ => rows, statistic, Method);
+
+    /// <summary>
+    /// The interval when the data themselves are a random draw: resample b starts from
+    /// <paramref name="draw"/>(b) (e.g. the layer with its ties broken by the b-th stream), then redraws
+    /// the samples within their classes. The spread then holds both sources of noise.
+    /// </summary>
+    /// <param name="estimate">The statistic on the data the audit reports.</param>
+    public static Interval Percentile(double estimate, int[] labels, int classCount, int resamples, int seed,
+        Func<int, IReadOnlyList<double[]>> draw, Func<IReadOnlyList<double[]>, int[], double> statistic, string method = WithTieDrawsMethod)
     {
-        double estimate = statistic(rows, labels);
-        if (resamples <= 0) return new Interval(double.NaN, double.NaN, Method);
+        if (resamples <= 0) return new Interval(double.NaN, double.NaN, method);
         List<int>[] members = GaussianMutualInformation.SamplesByClass(labels, classCount);
         var random = new Random(SeedDerivation.Derive(seed, "bootstrap"));
         int n = labels.Length;
         var source = new int[n];
-        double[][] resampled = rows.Select(_ => new double[n]).ToArray();
         var values = new double[resamples];
         for (int b = 0; b < resamples; b++)
         {
+            IReadOnlyList<double[]> rows = draw(b);
+            double[][] resampled = rows.Select(_ => new double[n]).ToArray();
             // Sample s is replaced by a random sample of its own class, so the labels stay as they are.
             for (int s = 0; s < n; s++)
             {
@@ -50,7 +63,7 @@ internal static class StratifiedBootstrap
         }
         Array.Sort(values);
         double median = Quantile(values, 0.5);
-        return new Interval(estimate - (median - Quantile(values, 0.025)), estimate + (Quantile(values, 0.975) - median), Method);
+        return new Interval(estimate - (median - Quantile(values, 0.025)), estimate + (Quantile(values, 0.975) - median), method);
     }
 
     /// <summary>Linear interpolation between order statistics (Hyndman and Fan type 7, numpy's default).</summary>

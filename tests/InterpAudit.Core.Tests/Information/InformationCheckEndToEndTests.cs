@@ -62,7 +62,11 @@ public sealed class InformationCheckEndToEndTests
     private CheckContext Context() =>
         new(new ActivationStream(Model(), Batches, CPU, batchSize: 64, classCount: 2), ClassNames, seed: 0);
 
-    /// <summary>Spec step 1 and step 5 with d = 1, written out independently of the library.</summary>
+    /// <summary>
+    /// Spec step 1, then the Gaussian-mixture estimate with d = 1, written out independently of the
+    /// library: one Gaussian per class, the mixture's entropy by the unscented transform, whose sigma
+    /// points in one dimension are m_c ± σ_c: I = −Σ_c w_c ½ Σ_± ln p(m_c ± σ_c) − Σ_c w_c ½ ln(2πe σ_c²).
+    /// </summary>
     private double ExpectedLabelBits()
     {
         double[] means = Enumerable.Range(0, Samples)
@@ -71,20 +75,22 @@ public sealed class InformationCheckEndToEndTests
         var z = new double[Samples];
         for (int rank = 0; rank < Samples; rank++) z[order[rank]] = Normal.InvCDF(0, 1, (rank + 1.0) / (Samples + 1));
 
-        static double Variance(IEnumerable<double> v)
-        {
-            double[] a = v.ToArray();
-            double mean = a.Average();
-            return a.Sum(x => (x - mean) * (x - mean)) / (a.Length - 1);
-        }
-        static double Bias(int n) => (Math.Log(2) - Math.Log(n - 1.0)) / 2 + SpecialFunctions.DiGamma((n - 1) / 2.0) / 2;
-
-        double information = 0.5 * Math.Log(Variance(z)) - Bias(Samples);
+        var w = new double[2];
+        var m = new double[2];
+        var sd = new double[2];
         for (int c = 0; c < 2; c++)
         {
             double[] members = z.Where((_, s) => _labels[s] == c).ToArray();
-            double weight = (double)members.Length / Samples;
-            information -= weight * (0.5 * Math.Log(Variance(members)) - Bias(members.Length));
+            w[c] = (double)members.Length / Samples;
+            m[c] = members.Average();
+            sd[c] = Math.Sqrt(members.Sum(x => (x - m[c]) * (x - m[c])) / (members.Length - 1));
+        }
+        double Density(double x) => Enumerable.Range(0, 2).Sum(c => w[c] * Normal.PDF(m[c], sd[c], x));
+        double information = 0;
+        for (int c = 0; c < 2; c++)
+        {
+            information -= w[c] * 0.5 * (Math.Log(Density(m[c] + sd[c])) + Math.Log(Density(m[c] - sd[c])));
+            information -= w[c] * 0.5 * Math.Log(2 * Math.PI * Math.E * sd[c] * sd[c]);
         }
         return information / Math.Log(2);
     }

@@ -25,11 +25,15 @@ public sealed class InformationCheckValidationTests
     public void A_valid_information_check_has_no_problems() =>
         Assert.Empty(Problems(new InformationCheckAttribute("fc2") { MinLabelBits = 1.5, MinSignificantUnitFraction = 0.5 }));
 
-    // The Gaussian-copula estimate exceeds log2(classes) on well-separated classes (MNIST: ~8 of 3.32
-    // bits), so a minimum above the label entropy is a legitimate bound on the estimate.
+    // The mixture estimate never exceeds H(Y) ≤ log2(classes) = 2 bits for these four classes, so a
+    // minimum above that could never pass; a minimum up to it can.
     [Fact]
-    public void A_minimum_above_the_label_entropy_is_allowed() =>
-        Assert.Empty(Problems(new InformationCheckAttribute("fc2") { MinLabelBits = 2.5 }));
+    public void A_minimum_above_log2_of_the_class_count_is_refused()
+    {
+        Assert.Empty(Problems(new InformationCheckAttribute("fc2") { MinLabelBits = 2.0 }));
+        string problem = Assert.Single(Problems(new InformationCheckAttribute("fc2") { MinLabelBits = 2.5 }));
+        Assert.Contains("exceeds log2(4) = 2 bits", problem);
+    }
 
     [Theory]
     [InlineData(double.NaN, double.NaN, 16, 1000, "neither MinLabelBits nor MinSignificantUnitFraction")]

@@ -44,7 +44,11 @@ public sealed class LayerInformationTests
 
         Assert.True(result.LabelBits > 0.3, $"{result.LabelBits} bits");
         Assert.True(result.LabelBits <= 1, "two balanced classes hold at most one bit");
-        Assert.True(result.LabelBitsUncorrected > result.LabelBits);
+        Assert.Equal(result.LabelBits, result.LabelBitsUncorrected); // the mixture estimate has no bias correction
+        Assert.Equal(1.0, result.LabelEntropyBits, 12);
+        Assert.Equal(result.LabelBits, result.LabelEntropyShare, 12); // H(Y) = 1 bit
+        Assert.False(result.ExceedsLabelEntropy);
+        Assert.True(result.ModelComparisonBits > 0.3, "the model-comparison diagnostic sees the same information");
         Assert.InRange(result.LabelBits, result.LabelBitsInterval.Lower, result.LabelBitsInterval.Upper);
         Assert.True(result.LabelBitsInterval.Upper - result.LabelBitsInterval.Lower < 0.3);
         Assert.Equal(3, result.SignificantUnitCount);
@@ -52,7 +56,8 @@ public sealed class LayerInformationTests
         Assert.Equal([0, 1, 2], result.TopUnits.Take(3).Select(u => u.Unit).Order());
         Assert.All(result.TopUnits.Take(3), u => Assert.True(u.Significant));
         Assert.Equal(12, result.UnitBits.Count);
-        Assert.True(result.BiasCorrected);
+        Assert.False(result.BiasCorrected);
+        Assert.Equal(StratifiedBootstrap.WithTieDrawsMethod, result.LabelBitsInterval.Method);
         Assert.Contains("I(X;T)", result.Caution);
     }
 
@@ -136,6 +141,10 @@ public sealed class LayerInformationTests
         JsonElement information = document.RootElement.GetProperty("information");
         Assert.Equal(3, information.GetProperty("UnitBits").GetArrayLength());
         Assert.Contains("Gaussian-copula", information.GetProperty("Caution").GetString());
+        Assert.Equal(1.0, information.GetProperty("LabelEntropyBits").GetDouble(), 12);
+        Assert.True(information.TryGetProperty("LabelEntropyShare", out _));
+        Assert.True(information.TryGetProperty("ModelComparisonBits", out _));
+        Assert.Equal(LayerInformationResult.LabelEstimator, information.GetProperty("Estimator").GetString());
         Assert.True(document.RootElement.GetProperty("redundancy").GetProperty("Decomposition").TryGetProperty("CoInformationSign", out _));
     }
 }

@@ -23,13 +23,16 @@ internal sealed class InformationSection : ReportSection<InformationView>
         List<LayerRedundancyResult> pairs = result.Measurements.Values.OfType<LayerRedundancyResult>().ToList();
         if (layers.Count == 0 && pairs.Count == 0) return null;
 
-        double scale = Math.Max(1e-9, layers.Select(l => Math.Max(l.LabelBits, l.LabelBitsInterval.Upper)).DefaultIfEmpty(1).Max());
+        // The chart runs from 0 to H(Y), the ceiling of every layer figure, so a bar's length is its share.
+        double entropy = layers.FirstOrDefault()?.LabelEntropyBits ?? double.NaN;
+        double scale = Math.Max(1e-9, layers.Select(l => Math.Max(l.LabelBits, l.LabelBitsInterval.Upper)).Append(double.IsNaN(entropy) ? 0 : entropy).Max());
         const double barArea = 360;
         const int rowHeight = 22;
         return new InformationView(
             Caution: InformationCaution.Text,
             AnyAboveEntropy: layers.Any(l => l.ExceedsLabelEntropy),
-            LabelEntropy: Bits(layers.FirstOrDefault()?.LabelEntropyBits ?? double.NaN),
+            LabelEntropy: Bits(entropy),
+            EntropyX: Svg.Px(120 + (double.IsNaN(entropy) ? 0 : entropy) / scale * barArea),
             ChartWidth: 120 + (int)barArea + 90,
             ChartHeight: layers.Count * rowHeight + 6,
             Bars: layers.Select((l, i) => new InformationView.Bar(
@@ -46,6 +49,9 @@ internal sealed class InformationSection : ReportSection<InformationView>
                 Name: l.Layer,
                 Bits: Bits(l.LabelBits),
                 Interval: Formatting.Interval(l.LabelBitsInterval),
+                Share: Percent(l.LabelEntropyShare),
+                ShareInterval: $"[{Percent(l.LabelEntropyShareInterval.Lower)}, {Percent(l.LabelEntropyShareInterval.Upper)}]",
+                ModelComparison: Bits(l.ModelComparisonBits),
                 Components: l.Components,
                 Samples: l.SampleCount,
                 MinClass: l.MinClassCount,
@@ -65,6 +71,8 @@ internal sealed class InformationSection : ReportSection<InformationView>
                 UniqueB: Bits(p.Decomposition.UniqueB),
                 Synergy: Bits(p.Decomposition.Synergy))).ToArray());
     }
+
+    private static string Percent(double share) => double.IsNaN(share) ? "NaN" : share.ToString("P1", CultureInfo.InvariantCulture);
 
     private static string Bits(double value) => double.IsNaN(value) ? "NaN" : value.ToString("0.000", CultureInfo.InvariantCulture);
 }
