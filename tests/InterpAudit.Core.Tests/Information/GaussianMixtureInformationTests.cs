@@ -48,7 +48,7 @@ public sealed class GaussianMixtureInformationTests
     public void Sigma_points_from_the_rows_of_the_cholesky_factor_would_find_information_in_one_class()
     {
         int d = StrongCorrelation.GetLength(0);
-        double[,] l = CholeskyLower(StrongCorrelation);
+        double[,] l = GaussianSamples.Cholesky(StrongCorrelation);
         double ownTerm = 0; // mean over the wrong points of the Mahalanobis norm, which must be d
         for (int i = 0; i < d; i++)
         {
@@ -221,25 +221,6 @@ public sealed class GaussianMixtureInformationTests
 
     /// <summary>½ ln(2πe σ²), the entropy of N(·, σ²) in nats.</summary>
     private static double GaussianNats(double sd) => 0.5 * Math.Log(2 * Math.PI * Math.E * sd * sd);
-
-    private static double[,] CholeskyLower(double[,] a)
-    {
-        int d = a.GetLength(0);
-        var l = new double[d, d];
-        for (int j = 0; j < d; j++)
-        {
-            double diagonal = a[j, j];
-            for (int k = 0; k < j; k++) diagonal -= l[j, k] * l[j, k];
-            l[j, j] = Math.Sqrt(diagonal);
-            for (int i = j + 1; i < d; i++)
-            {
-                double sum = a[i, j];
-                for (int k = 0; k < j; k++) sum -= l[i, k] * l[j, k];
-                l[i, j] = sum / l[j, j];
-            }
-        }
-        return l;
-    }
 
     /// <summary>xᵀ(L Lᵀ)⁻¹x = |L⁻¹x|².</summary>
     private static double SquaredMahalanobis(double[,] l, double[] x)

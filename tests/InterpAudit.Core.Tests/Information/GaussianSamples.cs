@@ -27,7 +27,8 @@ internal static class GaussianSamples
 
     public static double[] Standard(int n, Random random) => Draw(new double[,] { { 1 } }, n, random)[0];
 
-    private static double[,] Cholesky(double[,] a)
+    /// <summary>The lower Cholesky factor L of a symmetric positive-definite matrix (A = L Lᵀ).</summary>
+    internal static double[,] Cholesky(double[,] a)
     {
         int d = a.GetLength(0);
         var l = new double[d, d];
