@@ -16,6 +16,9 @@ int Option(string name, int fallback)
     return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
 }
 int runs = Option("--runs", 5);
+// --only TEXT runs just the rows whose name contains TEXT (case-insensitive), e.g. --only ECS.
+int onlyAt = Array.IndexOf(args, "--only");
+string? only = onlyAt >= 0 && onlyAt + 1 < args.Length ? args[onlyAt + 1] : null;
 int threads = Option("--threads", 0);
 if (threads > 0) torch.set_num_threads(threads);
 torch.manual_seed(0);
@@ -24,6 +27,11 @@ Console.WriteLine($"InterpAudit bench · {Environment.ProcessorCount} cores · l
 var (gemm32, t32) = GemmRate.Measure(ScalarType.Float32);
 var (gemm64, t64) = GemmRate.Measure(ScalarType.Float64);
 var rows = new List<Measurement.Timing> { t32 with { Note = $"{gemm32:F1} GFLOP/s" }, t64 with { Note = $"{gemm64:F1} GFLOP/s" } };
+bool Wanted(string name) => only is null || name.Contains(only, StringComparison.OrdinalIgnoreCase);
+void Row(string name, int count, Func<string> work, bool warmUp = true)
+{
+    if (Wanted(name)) rows.Add(Measurement.Time(name, count, work, warmUp));
+}
 
 // The sample's shape: a 784-64-64-10 MLP on 2,000 evaluation samples in batches of 256.
 const int samples = 2000, batch = 256;
@@ -41,46 +49,46 @@ IEnumerable<LabelledBatch> Batches(int size)
 }
 string[] classes = Enumerable.Range(0, 10).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
 
-rows.Add(Measurement.Time("accuracy (2,000 × MLP, stream + validate + hash)", runs, () =>
+Row("accuracy (2,000 × MLP, stream + validate + hash)", runs, () =>
 {
     var stream = new ActivationStream(model, Batches, CPU, batch, 10);
     ClassAccuracyResult result = ClassAccuracy.Measure(stream, classes);
     return $"overall {result.Overall:F3}";
-}));
-rows.Add(Measurement.Time("capture relu1+relu2 (2,000 samples)", runs, () =>
+});
+Row("capture relu1+relu2 (2,000 samples)", runs, () =>
 {
     var stream = new ActivationStream(model, Batches, CPU, batch, 10);
     long values = 0;
     stream.ForEach(["relu1", "relu2"], b => values += b.Activations["relu1"].numel() + b.Activations["relu2"].numel());
     return $"{values:N0} activations";
-}));
+});
 
 // Information: 64 ReLU-like units × 2,000 samples, 10 classes, a few informative units.
 var mi = new Random(3);
 int[] classLabels = Enumerable.Range(0, samples).Select(i => i % 10).ToArray();
 double[][] units = Enumerable.Range(0, 64).Select(u => classLabels.Select(y => Math.Max(0, (u % 8 == 0 ? y * 0.3 : 0) + mi.NextDouble() - 0.5)).ToArray()).ToArray();
 var copula = InterpAudit.Information.CopulaLayer.Normalize("bench", units, samples, seed: 1);
-rows.Add(Measurement.Time("MI unit permutation test (1000 perms × 64 units × 2,000)", runs, () =>
+Row("MI unit permutation test (1000 perms × 64 units × 2,000)", runs, () =>
 {
     var significance = InterpAudit.Information.UnitPermutationTest.Run(copula.Units, classLabels, 10, 1000, 0.05, seed: 2);
     return $"{significance.SignificantCount} significant units";
-}));
-rows.Add(Measurement.Time("MI layer measurement (k=16, 200 bootstrap, 1000 perms)", runs, () =>
+});
+Row("MI layer measurement (k=16, 200 bootstrap, 1000 perms)", runs, () =>
 {
     var result = InterpAudit.Information.LayerInformation.Measure("bench", units, classLabels, classes, new InterpAudit.Information.InformationOptions());
     return $"I(T;Y) {result.LabelBits:F3} bits";
-}));
+});
 
 // LIB on the sample's shape: relu1 and relu2 of the 784-64-64-10 MLP, 2,000 samples. The accumulation's
 // rate is the M' matrix products' own GFLOP/s, to compare with the float64 GEMM line of this run.
-rows.Add(Measurement.Time("LIB relu1+relu2 (2,000 samples, 784-64-64-10)", runs, () =>
+Row("LIB relu1+relu2 (2,000 samples, 784-64-64-10)", runs, () =>
 {
     var stream = new ActivationStream(model, Batches, CPU, batch, 10);
     var result = InterpAudit.Lib.LocalInteractionBasis.Measure(stream, ["relu1", "relu2"], new InterpAudit.Lib.LibOptions()).Result;
     double flop = result.Layers.Sum(l => l.AccumulationGflop), seconds = result.Layers.Sum(l => l.AccumulationSeconds);
     return $"features {string.Join("/", result.Layers.Select(l => $"{l.Layer} {l.LibFeatures} LIB {l.PcaFeatures} PCA"))}; " +
            $"M' accumulation {flop / seconds:F1} GFLOP/s = {100 * flop / seconds / gemm64:F0}% of float64 GEMM ({flop:F2} GFLOP in {seconds:F3} s)";
-}));
+});
 
 // Modularity: co-clustering with its shuffle null (10 shuffles, 10 k-means restarts) on the sample's fc1
 // (64×784) and fc2 (64×64), and on a 1024×1024 layer to show how it scales.
@@ -90,21 +98,21 @@ foreach ((string name, Tensor weight) in new[]
     ("fc2 64×64", ((TorchSharp.Modules.Linear)model[2]).weight!.detach()),
     ("1024×1024 Gaussian", randn(1024, 1024)),
 })
-    rows.Add(Measurement.Time($"modularity {name} (k=4, 10 restarts, null of 10 shuffles)", runs, () =>
+    Row($"modularity {name} (k=4, 10 restarts, null of 10 shuffles)", runs, () =>
     {
         var result = InterpAudit.Modularity.LayerModularity.Measure(weight, new InterpAudit.Modularity.ModularityOptions());
         return $"C {result.Clusterability:F3}, null {result.Null.Mean:F3}";
-    }));
+    });
 
 // Cluster ablation on the sample's shape: fc2's 64 units in 4 clusters of 16, 20 random sets, both
 // kinds: 1 + 2·4·21 = 169 variants of every batch, stacked into forward passes of up to 16,384 rows.
 IReadOnlyList<int>[] blocks = Enumerable.Range(0, 4).Select(c => (IReadOnlyList<int>)Enumerable.Range(16 * c, 16).ToArray()).ToArray();
-rows.Add(Measurement.Time("cluster ablation fc2 (k=4, 20 random sets, zero+mean)", runs, () =>
+Row("cluster ablation fc2 (k=4, 20 random sets, zero+mean)", runs, () =>
 {
     var stream = new ActivationStream(model, Batches, CPU, batch, 10);
     var result = InterpAudit.Ablation.ClusterAblation.Measure(stream, "fc2", blocks, classes, new InterpAudit.Ablation.AblationOptions());
     return $"169 variants × 2,000 samples; mean S zero {result.Zero.MeanSpecialization:F3} mean {result.Mean.MeanSpecialization:F3}";
-}));
+});
 
 // ECS (spec modularity.md §4) on the sample's trained 784-64-64-10 MLP and real digits: the issue's
 // target is exact mode under 60 s per class at 1,000 samples per class. Class 0 is timed because it
@@ -130,16 +138,19 @@ if (File.Exists(digits) && File.Exists(trained))
     }
     var captured = InterpAudit.Circuits.ChainCapture.Capture(new ActivationStream(mlp, DigitBatches, CPU, batch, 10), 1000);
     Console.WriteLine($"ECS inputs: {string.Join(" ", captured.Classes.Select(c => $"{c.Label}:{c.Count}"))} samples per class; load average {File.ReadAllText("/proc/loadavg").Trim()}");
-    rows.Add(Measurement.Time($"ECS exact, class 0 ({captured.Classes[0].Count:N0} samples, 54,912 weights)", runs, () =>
+    string exactName = $"ECS exact, class 0 ({captured.Classes[0].Count:N0} samples, 54,912 weights)";
+    Row(exactName, runs, () =>
     {
         var outcome = InterpAudit.Circuits.GreedyCircuitPruning.Run(captured.Chain, captured.Classes[0]);
         return $"ECS {1 - (double)outcome.Pruned.Count / captured.Chain.WeightCount:F4}, {outcome.LossEvaluations:N0} trials needing the loss";
-    }, warmUp: false));
-    rows.Add(Measurement.Time("ECS fast, all 10 classes (≤1,000 samples each)", runs, () =>
+    }, warmUp: false);
+    if (Wanted(exactName))
+        rows.Add(EcsReference.Time(root, captured.Chain, captured.Classes[0], rows[^1]));
+    Row("ECS fast, all 10 classes (≤1,000 samples each)", runs, () =>
     {
         var ecs = captured.Classes.Select(c => 1 - (double)InterpAudit.Circuits.AttributionCircuitPruning.Run(captured.Chain, c).Pruned.Count / captured.Chain.WeightCount);
         return $"ECS {string.Join(" ", ecs.Select(e => e.ToString("F3", CultureInfo.InvariantCulture)))}";
-    }, warmUp: false));
+    }, warmUp: false);
     Console.WriteLine($"load average after ECS: {File.ReadAllText("/proc/loadavg").Trim()}");
 }
 else

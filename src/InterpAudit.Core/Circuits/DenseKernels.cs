@@ -2,7 +2,11 @@ using System.Numerics;
 
 namespace InterpAudit.Circuits;
 
-/// <summary>The few float64 vector operations the pruning passes run millions of times.</summary>
+/// <summary>
+/// The few float64 vector operations the pruning passes and the information bootstrap run millions of
+/// times. None reorders a sum by the machine's vector width (Axpy works element by element, Sum in
+/// index order), so their results are the same on every processor.
+/// </summary>
 internal static class DenseKernels
 {
     /// <summary>y += alpha · x.</summary>

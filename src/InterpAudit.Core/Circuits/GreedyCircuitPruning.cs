@@ -9,11 +9,14 @@ namespace InterpAudit.Circuits;
 /// Not one forward pass per weight. While layer l is visited the layers before it are untouched, so
 /// its input activations are fixed and cached. Zeroing W[o,i] moves one pre-activation, z[n,o], by
 /// −w·a[n,i] for each sample n; only samples with a[n,i] ≠ 0 change, and only when the activation of
-/// z[n,o] changes does anything downstream move. For those samples the change is pushed forward unit
-/// by unit (a column of the next weight matrix per changed unit) to the logits, and the loss is the
-/// cached total plus the changed samples' differences. A weight whose input is zero on every sample
-/// of the class changes nothing and is kept zero without a trial. The result is the same pruned set
-/// a full forward pass per weight gives (tested against one).
+/// z[n,o] changes does anything downstream move. For those samples the change is pushed forward along
+/// the non-zero weights that still reach the logits (<see cref="ReachingWeights"/>,
+/// <see cref="TrialChanges"/>), and the loss is the cached total plus the changed samples'
+/// differences. Two kinds of weight need no trial: one whose input is zero on every sample of the
+/// class (it changes nothing), and one into a unit that no longer reaches the logits (it changes no
+/// loss: the trial's mean is the current one, so the zero is kept exactly when the current mean is
+/// admitted, as the trial would decide). The pruned set is the one a full forward pass per weight
+/// gives (tested against one), and the one the dense incremental pass gave, bit for bit.
 /// </remarks>
 internal static class GreedyCircuitPruning
 {
@@ -28,10 +31,8 @@ internal static class GreedyCircuitPruning
 
         double total = DenseKernels.Sum(state.Loss);
         long trials = 0;
-        int widest = chain.Layers.Max(l => l.Outputs);
         var affected = new int[n];
         var trialLoss = new double[n];
-        var change = new double[widest];
         var logits = new double[classes];
 
         for (int l = layers - 1; l >= 0; l--)
@@ -39,17 +40,17 @@ internal static class GreedyCircuitPruning
             ChainLayer layer = chain.Layers[l];
             double[] input = l == 0 ? samples.Inputs : state.A[l - 1];
             var columns = SparseColumns.Of(input, n, layer.Inputs);
-            // Downstream weights are final while layer l is visited: transpose them once so that a
-            // changed unit's outgoing weights are one contiguous row.
-            var outgoing = new double[layers][];
-            var trialZ = new double[layers][];
-            for (int m = l + 1; m < layers; m++)
-            {
-                outgoing[m] = DenseKernels.Transpose(weights[m], chain.Layers[m].Outputs, chain.Layers[m].Inputs);
-                trialZ[m] = new double[n * chain.Layers[m].Outputs];
-            }
+            // Downstream weights are final while layer l is visited, and so is what reaches the logits.
+            ReachingWeights reach = ReachingWeights.Of(chain, weights, l);
+            var changes = new TrialChanges(chain, l, n);
 
             for (int o = 0; o < layer.Outputs; o++)
+            {
+                if (!reach.Reaches(l, o))
+                {
+                    ZeroUnreachingRow(weights[l], zeroed[l], o, layer.Inputs, columns, criterion.Admits(total / n));
+                    continue;
+                }
                 for (int i = 0; i < layer.Inputs; i++)
                 {
                     int index = o * layer.Inputs + i;
@@ -73,7 +74,7 @@ internal static class GreedyCircuitPruning
                         if (moved == 0) continue;
                         double loss = l == layers - 1
                             ? LastLayerLoss(state, s, o, z, logits, samples.Label)
-                            : Propagate(chain, state, outgoing, trialZ, change, l, o, moved, s, count, samples.Label);
+                            : changes.Propagate(state, reach, o, moved, s, count, samples.Label);
                         affected[count] = s;
                         trialLoss[count] = loss;
                         delta += loss - state.Loss[s];
@@ -91,21 +92,30 @@ internal static class GreedyCircuitPruning
                     }
                     for (int k = 0; k < count; k++)
                     {
-                        int s = affected[k];
-                        for (int m = l + 1; m < layers; m++)
-                        {
-                            int width = chain.Layers[m].Outputs;
-                            ReadOnlySpan<double> updated = trialZ[m].AsSpan(k * width, width);
-                            updated.CopyTo(state.Z[m].AsSpan(s * width, width));
-                            for (int j = 0; j < width; j++)
-                                state.A[m][s * width + j] = chain.Layers[m].Activation.Apply(updated[j]);
-                        }
-                        state.Loss[s] = trialLoss[k];
+                        if (l < layers - 1) changes.Commit(state, k, affected[k]);
+                        state.Loss[affected[k]] = trialLoss[k];
                     }
                     total = DenseKernels.Sum(state.Loss);
                 }
+            }
         }
         return new PruningOutcome(new PrunedWeights(zeroed), criterion.OriginalLoss, total / n, trials);
+    }
+
+    /// <summary>
+    /// The weights into a unit that reaches no logit. A weight that could move the unit would still
+    /// change no loss, so its trial's mean is the current one: kept at zero exactly when the current
+    /// mean is admitted. The unit's cached activations are left as they are: nothing reads them again.
+    /// </summary>
+    private static void ZeroUnreachingRow(double[] weights, bool[] zeroed, int unit, int inputs, SparseColumns columns, bool currentAdmitted)
+    {
+        for (int i = 0; i < inputs; i++)
+        {
+            int index = unit * inputs + i;
+            if (weights[index] != 0 && columns.Samples(i).Length > 0 && !currentAdmitted) continue;
+            weights[index] = 0;
+            zeroed[index] = true;
+        }
     }
 
     /// <summary>A last-layer weight moves one logit: the sample's loss with that logit replaced.</summary>
@@ -115,36 +125,5 @@ internal static class GreedyCircuitPruning
         state.Z[^1].AsSpan(sample * classes, classes).CopyTo(logits);
         logits[unit] = z;
         return DenseKernels.CrossEntropy(logits, label);
-    }
-
-    /// <summary>
-    /// Pushes a change of <paramref name="moved"/> in unit <paramref name="unit"/> of layer
-    /// <paramref name="layer"/> through the later layers for one sample, writing their new
-    /// pre-activations into slot <paramref name="slot"/> of <paramref name="trialZ"/>, and returns the
-    /// sample's new loss.
-    /// </summary>
-    private static double Propagate(LinearChain chain, ChainActivations state, double[][] outgoing, double[][] trialZ,
-        double[] change, int layer, int unit, double moved, int sample, int slot, int label)
-    {
-        int layers = chain.Layers.Count;
-        int width = chain.Layers[layer + 1].Outputs;
-        Span<double> z = trialZ[layer + 1].AsSpan(slot * width, width);
-        state.Z[layer + 1].AsSpan(sample * width, width).CopyTo(z);
-        DenseKernels.Axpy(z, moved, outgoing[layer + 1].AsSpan(unit * width, width));
-        for (int m = layer + 1; m < layers - 1; m++)
-        {
-            ElementwiseActivation activation = chain.Layers[m].Activation;
-            for (int j = 0; j < width; j++)
-                change[j] = activation.Apply(z[j]) - state.A[m][sample * width + j];
-            int next = chain.Layers[m + 1].Outputs;
-            Span<double> nextZ = trialZ[m + 1].AsSpan(slot * next, next);
-            state.Z[m + 1].AsSpan(sample * next, next).CopyTo(nextZ);
-            for (int j = 0; j < width; j++)
-                if (change[j] != 0)
-                    DenseKernels.Axpy(nextZ, change[j], outgoing[m + 1].AsSpan(j * next, next));
-            z = nextZ;
-            width = next;
-        }
-        return DenseKernels.CrossEntropy(z, label);
     }
 }

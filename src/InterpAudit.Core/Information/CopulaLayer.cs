@@ -70,13 +70,14 @@ internal sealed class CopulaLayer
     public CopulaLayer WithTiesRedrawn(int draw)
     {
         int seed = SeedDerivation.Derive(Seed, "tie-draw:" + Name, draw);
-        _normalScores ??= CopulaNormalization.NormalScores(SampleCount);
-        _tieBlocks ??= Units.Select((u, i) => u is null ? null : TieBlocks.Of(_raw[i])).ToArray();
+        // The bootstrap draws in parallel: the shared caches are built once, whoever asks first.
+        double[] normalScores = LazyInitializer.EnsureInitialized(ref _normalScores, () => CopulaNormalization.NormalScores(SampleCount));
+        TieBlocks?[] tieBlocks = LazyInitializer.EnsureInitialized(ref _tieBlocks, () => Units.Select((u, i) => u is null ? null : TieBlocks.Of(_raw[i])).ToArray());
         var normalized = new double[]?[Units.Count];
         var order = new int[SampleCount];
         for (int u = 0; u < Units.Count; u++)
         {
-            TieBlocks? blocks = _tieBlocks[u];
+            TieBlocks? blocks = tieBlocks[u];
             if (blocks is null) continue; // constant
             if (blocks.Starts.Length == 0)
             {
@@ -87,10 +88,10 @@ internal sealed class CopulaLayer
             blocks.Order.CopyTo(order, 0);
             for (int b = 0; b < blocks.Starts.Length; b++) random.Shuffle(order.AsSpan(blocks.Starts[b], blocks.Lengths[b]));
             var values = new double[SampleCount];
-            for (int rank = 0; rank < SampleCount; rank++) values[order[rank]] = _normalScores[rank];
+            for (int rank = 0; rank < SampleCount; rank++) values[order[rank]] = normalScores[rank];
             normalized[u] = values;
         }
-        return new CopulaLayer(Name, seed, normalized, TieFractions, SampleCount, _raw, _tieBlocks, _normalScores);
+        return new CopulaLayer(Name, seed, normalized, TieFractions, SampleCount, _raw, tieBlocks, normalScores);
     }
 
     /// <summary>One unit's samples in ascending order of value, and where the runs of equal values lie.</summary>
@@ -137,7 +138,7 @@ internal sealed class CopulaLayer
     public double[][] Components(int count)
     {
         double[][] scores = PrincipalComponents.Project(NonConstantUnits, count);
-        double[] normalScores = _normalScores ??= CopulaNormalization.NormalScores(SampleCount);
+        double[] normalScores = LazyInitializer.EnsureInitialized(ref _normalScores, () => CopulaNormalization.NormalScores(SampleCount));
         return scores.Select((component, c) => CopulaNormalization.Transform(component,
             new Random(SeedDerivation.Derive(Seed, "copula-component:" + Name, c)), normalScores)).ToArray();
     }

@@ -35,6 +35,7 @@ internal static class StratifiedBootstrap
     /// the samples within their classes. The spread then holds both sources of noise.
     /// </summary>
     /// <param name="estimate">The statistic on the data the audit reports.</param>
+    /// <param name="draw">Called from several threads at once: it must not share mutable state between draws.</param>
     public static Interval Percentile(double estimate, int[] labels, int classCount, int resamples, int seed,
         Func<int, IReadOnlyList<double[]>> draw, Func<IReadOnlyList<double[]>, int[], double> statistic, string method = WithTieDrawsMethod)
     {
@@ -42,25 +43,32 @@ internal static class StratifiedBootstrap
         List<int>[] members = GaussianMutualInformation.SamplesByClass(labels, classCount);
         var random = new Random(SeedDerivation.Derive(seed, "bootstrap"));
         int n = labels.Length;
-        var source = new int[n];
-        var values = new double[resamples];
+        // The resamples are drawn in order from one stream, then evaluated in parallel: each value lands
+        // at its resample's index, so the interval does not depend on the scheduling or the core count.
+        var sources = new int[resamples][];
         for (int b = 0; b < resamples; b++)
         {
-            IReadOnlyList<double[]> rows = draw(b);
-            double[][] resampled = rows.Select(_ => new double[n]).ToArray();
             // Sample s is replaced by a random sample of its own class, so the labels stay as they are.
+            var source = sources[b] = new int[n];
             for (int s = 0; s < n; s++)
             {
                 List<int> sameClass = members[labels[s]];
                 source[s] = sameClass[random.Next(sameClass.Count)];
             }
+        }
+        var values = new double[resamples];
+        Parallel.For(0, resamples, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, b =>
+        {
+            IReadOnlyList<double[]> rows = draw(b);
+            int[] source = sources[b];
+            double[][] resampled = rows.Select(_ => new double[n]).ToArray();
             for (int d = 0; d < rows.Count; d++)
             {
                 double[] from = rows[d], to = resampled[d];
                 for (int s = 0; s < n; s++) to[s] = from[source[s]];
             }
             values[b] = statistic(resampled, labels);
-        }
+        });
         Array.Sort(values);
         double median = Quantile(values, 0.5);
         return new Interval(estimate - (median - Quantile(values, 0.025)), estimate + (Quantile(values, 0.975) - median), method);

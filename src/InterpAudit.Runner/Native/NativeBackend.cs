@@ -77,6 +77,13 @@ internal static class NativeBackend
             // TorchSharp set a resolver of its own: the event below still catches what its probing misses.
         }
         AssemblyLoadContext.Default.ResolvingUnmanagedDll += (assembly, name) => assembly == torchSharp ? Load(name) : IntPtr.Zero;
+        // Loaded now, by path, libtorch before the bindings that need it. TorchSharp's own probing
+        // asks the system loader for "torch_cpu" first, and the event above fires only when that
+        // fails: on a machine with another libtorch on the loader's path (Debian's python3-torch puts
+        // libtorch 1.13 in /usr/lib) it would succeed with the wrong one, and LibTorchSharp would then
+        // fail to load. Once the project's copies are loaded, the loader hands them out for the bare
+        // names too (it matches a loaded library's soname).
+        foreach (string name in Required.Reverse()) Load(name);
     }
 
     /// <summary>The libraries TorchSharp needs that <paramref name="location"/> does not have.</summary>

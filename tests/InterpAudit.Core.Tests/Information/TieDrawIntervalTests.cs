@@ -1,3 +1,4 @@
+using InterpAudit.Results;
 using InterpAudit.Information;
 
 namespace InterpAudit.Tests.Information;
@@ -20,6 +21,30 @@ public sealed class TieDrawIntervalTests
         double[][] units = Enumerable.Range(0, 8).Select(u => GaussianSamples.Standard(n, random)
             .Select((v, i) => Math.Max(0, v - 0.6 + 0.4 * ((labels[i] + u) % classes))).ToArray()).ToArray();
         return (units, labels);
+    }
+
+    [Fact]
+    public void Resamples_evaluated_in_parallel_give_the_interval_one_after_the_other_gives()
+    {
+        (double[][] units, int[] labels) = ReluLayer(3);
+        CopulaLayer copula = CopulaLayer.Normalize("relu", units, labels.Length, seed: 5);
+        double Statistic(IReadOnlyList<double[]> rows, int[] y) => GaussianMixtureInformation.WithLabels(rows, y, 4);
+        Interval parallel = StratifiedBootstrap.Percentile(0.5, labels, 4, 64, seed: 9, b => copula.WithTiesRedrawn(b).Components(3), Statistic);
+
+        // The same resamples, drawn and evaluated in order, as the bootstrap did before it ran in parallel.
+        List<int>[] members = GaussianMutualInformation.SamplesByClass(labels, 4);
+        var random = new Random(SeedDerivation.Derive(9, "bootstrap"));
+        var values = new double[64];
+        for (int b = 0; b < 64; b++)
+        {
+            IReadOnlyList<double[]> rows = copula.WithTiesRedrawn(b).Components(3);
+            int[] source = labels.Select(y => members[y][random.Next(members[y].Count)]).ToArray();
+            values[b] = Statistic(rows.Select(row => source.Select(s => row[s]).ToArray()).ToArray(), labels);
+        }
+        Array.Sort(values);
+        double median = StratifiedBootstrap.Quantile(values, 0.5);
+        Assert.Equal(0.5 - (median - StratifiedBootstrap.Quantile(values, 0.025)), parallel.Lower);
+        Assert.Equal(0.5 + (StratifiedBootstrap.Quantile(values, 0.975) - median), parallel.Upper);
     }
 
     [Fact]
