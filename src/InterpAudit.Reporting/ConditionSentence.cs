@@ -13,7 +13,10 @@ namespace InterpAudit.Reporting;
 /// </summary>
 public static class ConditionSentence
 {
-    /// <summary>AuditResult does not carry the baseline file's name, so the sentence names it by role.</summary>
+    /// <summary>
+    /// The sentence is made from the check alone, so it names the baseline by role; which file (path and
+    /// SHA-256) is in the provenance (<see cref="AuditResult.BaselineFile"/>).
+    /// </summary>
     private const string BaselineSource = "the committed baseline";
 
     public static string For(CheckResult check)
