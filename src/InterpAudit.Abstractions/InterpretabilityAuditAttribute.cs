@@ -28,4 +28,14 @@ public sealed class InterpretabilityAuditAttribute : Attribute
     /// </summary>
     [ValidRange(0, 0.5, LowerExclusive = true, Reason = "the chance that a fair retrain fails the audit")]
     public double FalseAlarmRate { get; set; } = 0.05;
+
+    /// <summary>
+    /// The evaluation data's name, recorded with its SHA-256 so that a reviewer can tell which data set
+    /// the fingerprint belongs to (e.g. <c>"MNIST"</c>). Default: <c>&lt;audit class&gt;.EvaluationBatches</c>,
+    /// the method the data came from.
+    /// </summary>
+    public string? Dataset { get; set; }
+
+    /// <summary>Which split of <see cref="Dataset"/> the evaluation batches are (e.g. <c>"test"</c>; default <c>"evaluation"</c>).</summary>
+    public string? Split { get; set; }
 }

@@ -8,10 +8,15 @@ namespace InterpAudit.Reporting;
 /// "accuracy(class=7) fell from 0.5107 (baseline mean of 5 calibration runs in the committed baseline)
 /// to 0.5035, beyond the allowed 0.0040 (noise band)". A reader of the conditions summary must not
 /// have to work out from a row of figures why a check that meets its threshold failed the build.
+/// The one place that says it: the report's conditions summary, SARIF result messages, summary.md and
+/// the build log's line for a failing or warning check all take their sentence from here.
 /// </summary>
-internal static class ConditionSentence
+public static class ConditionSentence
 {
-    /// <summary>AuditResult does not carry the baseline file's name, so the sentence names it by role.</summary>
+    /// <summary>
+    /// The sentence is made from the check alone, so it names the baseline by role; which file (path and
+    /// SHA-256) is in the provenance (<see cref="AuditResult.BaselineFile"/>).
+    /// </summary>
     private const string BaselineSource = "the committed baseline";
 
     public static string For(CheckResult check)
@@ -28,11 +33,23 @@ internal static class ConditionSentence
         return b.Status switch
         {
             RegressionStatus.New => threshold + $"; {BaselineSource} has no value for it (a new check).",
-            RegressionStatus.Regressed => Moved(check, b) + $", beyond the allowed {Number(b.Allowed)} ({AllowedBy(b)}) — {Significance(b)}.",
+            RegressionStatus.Regressed => Regression(check),
             RegressionStatus.Accepted => Moved(check, b) + $", beyond the allowed {Number(b.Allowed)} ({AllowedBy(b)}), but the regression is accepted: {b.AcceptedReason}.",
             RegressionStatus.Improved => threshold + $", and improved on {Number(b.BaselineValue)} ({Source(b)}) by more than the noise band {Number(b.NoiseBand)}.",
             _ => threshold + $", within the allowed {Number(b.Allowed)} ({AllowedBy(b)}) of {Number(b.BaselineValue)} ({Source(b)}).",
         };
+    }
+
+    /// <summary>
+    /// The regression against the baseline alone, whatever the threshold said: the build log's IA2001
+    /// line, which follows the threshold's own line when a check failed both.
+    /// </summary>
+    public static string Regression(CheckResult check)
+    {
+        BaselineComparison b = check.Baseline ?? throw new ArgumentException("the check was not compared with a baseline", nameof(check));
+        if (double.IsNaN(check.Value))
+            return $"{Formatting.Subject(check)} could not be computed (NaN); a missing value always regresses against {Number(b.BaselineValue)} ({Source(b)}).";
+        return Moved(check, b) + $", beyond the allowed {Number(b.Allowed)} ({AllowedBy(b)}) — {Significance(b)}.";
     }
 
     /// <summary>"fell" for a metric bounded below (its bad direction is down), "rose" for one bounded above.</summary>

@@ -10,7 +10,9 @@ namespace InterpAudit.Reporting;
 /// type <c>warning</c> whose message starts "warning": GitLab's and Azure DevOps' test tabs show a
 /// message (and system-err) only for failed tests, so a passing case would hide it; the build itself
 /// still passes. Each case's <c>time</c> is that of the measurements it was the first to use, so the
-/// cases' times add up to the suite's.
+/// cases' times add up to the suite's. Valid against Jenkins' junit-10 schema but for each case's
+/// <c>file</c> and <c>line</c>, which GitLab reads (docs/provenance.md); <c>file</c> is relative to the
+/// repository root as every output's paths are.
 /// </summary>
 public sealed class JUnitWriter : IReportWriter
 {
@@ -43,10 +45,14 @@ public sealed class JUnitWriter : IReportWriter
         Property(xml, "model", result.Model.Type);
         Property(xml, "weightsSha256", result.Model.WeightsSha256);
         Property(xml, "datasetSha256", result.Dataset.Sha256);
+        Property(xml, "dataset", result.Dataset.Name);
+        Property(xml, "split", result.Dataset.Split);
         Property(xml, "samples", result.Dataset.SampleCount.ToString(CultureInfo.InvariantCulture));
         Property(xml, "device", result.Device);
         Property(xml, "seed", result.Seed.ToString(CultureInfo.InvariantCulture));
         Property(xml, "toolVersion", result.ToolVersion);
+        if (result.ConfigurationSha256 is { } configuration) Property(xml, "configurationSha256", configuration);
+        if (result.SourceRevision is { } revision) Property(xml, "sourceRevision", revision);
         // The wall times that are no test case's: loading the model, and the whole check pass (which
         // includes the measurements the cases' times are made of).
         foreach (string phase in (string[])["load", "checks"])

@@ -7,8 +7,12 @@ namespace InterpAudit.Reporting;
 /// <summary>
 /// results.sarif: SARIF 2.1.0 for code-scanning dashboards. Only failed checks are results, located at
 /// the declaring attribute, with a partial fingerprint that survives value changes and moved lines.
-/// Files inside the audited project's git working tree are relative URIs against the base id SRCROOT
-/// (SARIF §3.4.4), which GitHub code scanning resolves against its checkout; others stay absolute.
+/// Files are relative URIs against the base id SRCROOT (SARIF §3.4.4), which GitHub code scanning
+/// resolves against its checkout: the git working tree's root, or the project directory outside a
+/// repository (<see cref="AuditResult.PathsRelativeTo"/>). SRCROOT itself has no <c>uri</c>, only a
+/// description (§3.14.14 lets the consumer supply it): the build machine's absolute path would resolve
+/// nowhere else and does not belong in a file that leaves the machine. A result message is the check's
+/// condition sentence (<see cref="ConditionSentence"/>), as in the report, summary.md and the build log.
 /// </summary>
 /// <remarks>
 /// SARIF requires an absolute helpUri (§3.49.12): a rule links to its section of docs/diagnostics.md
@@ -35,7 +39,7 @@ public sealed class SarifWriter(HelpLinks? help = null) : IReportWriter
             if (_help.For((string)rule["id"]!) is { } uri) rule["helpUri"] = uri.AbsoluteUri;
             return (JsonNode)rule;
         }).ToArray());
-        var results = new JsonArray(failed.Select(c => (JsonNode)Result(result.Audit, c, result.SourceRoot)).ToArray());
+        var results = new JsonArray(failed.Select(c => (JsonNode)Result(result.Audit, c, result.PathsRelativeTo)).ToArray());
         var log = new JsonObject
         {
             ["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json",
@@ -55,10 +59,18 @@ public sealed class SarifWriter(HelpLinks? help = null) : IReportWriter
                 ["results"] = results,
             }),
         };
-        if (result.SourceRoot is { } root)
+        if (result.PathsRelativeTo is { } pathBase)
             log["runs"]![0]!["originalUriBaseIds"] = new JsonObject
             {
-                [SourceRootId] = new JsonObject { ["uri"] = new Uri(Path.TrimEndingDirectorySeparator(root) + "/").AbsoluteUri },
+                [SourceRootId] = new JsonObject
+                {
+                    ["description"] = new JsonObject
+                    {
+                        ["text"] = pathBase == PathBase.Repository
+                            ? "The root of the git working tree that holds the audited project."
+                            : "The audited project's directory (it is not in a git repository).",
+                    },
+                },
             };
         using var writer = new Utf8JsonWriter(destination, new JsonWriterOptions { Indented = true });
         log.WriteTo(writer);
@@ -68,13 +80,13 @@ public sealed class SarifWriter(HelpLinks? help = null) : IReportWriter
 
     public const string SourceRootId = "SRCROOT";
 
-    private static JsonObject Result(string audit, CheckResult check, string? sourceRoot)
+    private static JsonObject Result(string audit, CheckResult check, PathBase? pathBase)
     {
         var result = new JsonObject
         {
             ["ruleId"] = RuleOf(check),
             ["level"] = check.Severity == CheckSeverity.Error ? "error" : "warning",
-            ["message"] = new JsonObject { ["text"] = $"[{audit}] {Formatting.GateMessage(check)}" },
+            ["message"] = new JsonObject { ["text"] = $"[{audit}] {ConditionSentence.For(check)}" },
             ["partialFingerprints"] = new JsonObject { ["interpauditCheck/v1"] = CheckFingerprint.Of(audit, check) },
             ["properties"] = new JsonObject
             {
@@ -89,26 +101,21 @@ public sealed class SarifWriter(HelpLinks? help = null) : IReportWriter
             {
                 ["physicalLocation"] = new JsonObject
                 {
-                    ["artifactLocation"] = ArtifactLocation(location.File, sourceRoot),
+                    ["artifactLocation"] = ArtifactLocation(location.File, pathBase),
                     ["region"] = new JsonObject { ["startLine"] = location.Line, ["startColumn"] = location.Column },
                 },
             });
         return result;
     }
 
-    private static JsonObject ArtifactLocation(string file, string? sourceRoot)
+    /// <summary>
+    /// A path relative to SRCROOT (<see cref="OutputPaths"/>), each segment percent-encoded (spaces, '#')
+    /// with '/' kept; an absolute one, from a result that did not pass through OutputPaths, as a file URI.
+    /// </summary>
+    private static JsonObject ArtifactLocation(string file, PathBase? pathBase)
     {
-        if (sourceRoot is not null)
-        {
-            string relative = Path.GetRelativePath(sourceRoot, file);
-            if (!Path.IsPathRooted(relative) && relative != ".." && !relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-                return new JsonObject
-                {
-                    // Each segment percent-encoded (spaces, '#'), the separators kept as '/'.
-                    ["uri"] = string.Join('/', relative.Split(Path.DirectorySeparatorChar).Select(Uri.EscapeDataString)),
-                    ["uriBaseId"] = SourceRootId,
-                };
-        }
-        return new JsonObject { ["uri"] = new Uri(file).AbsoluteUri };
+        if (Path.IsPathRooted(file)) return new JsonObject { ["uri"] = new Uri(file).AbsoluteUri };
+        string uri = string.Join('/', file.Split('/').Select(Uri.EscapeDataString));
+        return pathBase is null ? new JsonObject { ["uri"] = uri } : new JsonObject { ["uri"] = uri, ["uriBaseId"] = SourceRootId };
     }
 }

@@ -65,8 +65,11 @@ internal static class AuditCommand
         // Relative paths in user code (weights, data) mean the project directory, as in the IDE.
         Directory.SetCurrentDirectory(options.ProjectDirectory);
 
-        // The same for every audit of the project: read once.
-        string? sourceRevision = GitRevision.Of(options.ProjectDirectory), sourceRoot = GitRevision.RepositoryRoot(options.ProjectDirectory);
+        // The same for every audit of the project: read once. Outside a repository the outputs' paths
+        // are relative to the project directory instead of the working tree's root.
+        string? sourceRevision = GitRevision.Of(options.ProjectDirectory), repositoryRoot = GitRevision.RepositoryRoot(options.ProjectDirectory);
+        bool? sourceDirty = repositoryRoot is null ? null : GitWorkingTree.IsDirty(repositoryRoot);
+        RuntimeVersions runtime = RuntimeProbe.Of(options.AssemblyPath);
         bool badInput = false, checksFailed = false, internalError = false;
         foreach (DiscoveredAudit audit in audits)
         {
@@ -82,7 +85,12 @@ internal static class AuditCommand
                 result = result with
                 {
                     SourceRevision = sourceRevision,
-                    SourceRoot = sourceRoot,
+                    SourceDirty = sourceDirty,
+                    SourceRoot = repositoryRoot ?? options.ProjectDirectory,
+                    PathsRelativeTo = repositoryRoot is null ? PathBase.Project : PathBase.Repository,
+                    Runtime = runtime,
+                    BaselineFile = options.BaselineMode == BaselineMode.Compare && baselines.Sha256(audit.Audit.Name) is { } baselineSha
+                        ? new BaselineFile(baselines.BaselinePath(audit.Audit.Name), baselineSha) : null,
                     Checks = result.Checks.Select(c => c with { Location = sources.CheckAttribute(audit.Type, audit.Audit.Name, c.Declaration) ?? auditLocation }).ToList(),
                 };
                 BaselineDecision decision = DecideBaseline(result, options.BaselineMode, baselines, calibrationRuns);
@@ -153,7 +161,7 @@ internal static class AuditCommand
     {
         bool failsBuild = false;
         foreach (CheckResult check in result.Checks.Where(c => c.Verdict == Verdict.Fail))
-            failsBuild |= ReportGateFailure(result.Audit, check.Severity, check.Code, check.Message, check.Location, failBuild, diagnostics);
+            failsBuild |= ReportGateFailure(result.Audit, check.Severity, check.Code, ConditionSentence.For(check), check.Location, failBuild, diagnostics);
         return failsBuild;
     }
 
@@ -199,9 +207,13 @@ internal static class AuditCommand
     {
         bool failsBuild = false;
         foreach (RegressionFinding finding in findings)
-            failsBuild |= ReportGateFailure(audit, finding.Severity, finding.Code, finding.Message, finding.Check?.Location ?? auditLocation, failBuild, diagnostics);
+            failsBuild |= ReportGateFailure(audit, finding.Severity, finding.Code, LogMessage(finding), finding.Check?.Location ?? auditLocation, failBuild, diagnostics);
         return failsBuild;
     }
+
+    /// <summary>A regressed check in the reports' sentence, then what to do; other findings as the gate wrote them.</summary>
+    private static string LogMessage(RegressionFinding finding) =>
+        finding is { Check.Baseline: not null, Remedy: { } remedy } ? $"{ConditionSentence.Regression(finding.Check)} {remedy}" : finding.Message;
 
     private static IEnumerable<string> ReadSources(string sourcesFile) =>
         File.Exists(sourcesFile)

@@ -12,9 +12,9 @@ public sealed class GateTests(FixtureProject fixture)
         DotnetBuild.Outcome build = fixture.Audit("failing");
         Assert.False(build.Succeeded, build.ToString());
         int line = fixture.LineOf("[AccuracyCheck(MinOverall = 0.95)]");
-        Assert.Matches($@"{Regex(fixture.AuditsFile)}\({line},2\): error IA1001: \[failing\] accuracy\(overall\) = 0\.\d+ < min 0\.95", build.Output);
+        Assert.Matches($@"{Regex(fixture.AuditsFile)}\({line},2\): error IA1001: \[failing\] accuracy\(overall\) = 0\.\d+ is below its minimum 0\.95\.", build.Output);
         // The passing check of the same audit is not reported as a problem.
-        Assert.DoesNotMatch(@"error IA1001: \[failing\] accuracy\(overall\) = 0\.\d+ within", build.Output);
+        Assert.DoesNotMatch(@"error IA1001: \[failing\] accuracy\(overall\) = 0\.\d+ meets", build.Output);
     }
 
     [Fact]
@@ -24,8 +24,21 @@ public sealed class GateTests(FixtureProject fixture)
         using JsonDocument metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(fixture.OutputOf("failing"), "metrics.json")));
         JsonElement failed = metrics.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("verdict").GetString() == "fail");
         double value = failed.GetProperty("value").GetDouble();
-        Assert.Contains($"accuracy(overall) = {value:F2} < min 0.95", build.Output);
+        Assert.Contains($"accuracy(overall) = {value:F2} is below its minimum 0.95.", build.Output);
         Assert.Equal(fixture.LineOf("[AccuracyCheck(MinOverall = 0.95)]"), failed.GetProperty("location").GetProperty("line").GetInt32());
+
+        // The same build's outputs record their provenance and hold no path of this machine (docs/provenance.md).
+        JsonElement root = metrics.RootElement;
+        Assert.Equal(4, root.GetProperty("schema").GetInt32());
+        Assert.Equal("repository", root.GetProperty("pathsRelativeTo").GetString());
+        Assert.Equal("tests/fixtures/AuditFixture/Audits.cs", root.GetProperty("checks")[0].GetProperty("location").GetProperty("file").GetString());
+        Assert.StartsWith("tests/fixtures/AuditFixture/", root.GetProperty("model").GetProperty("weightsPath").GetString());
+        Assert.Equal("AuditFixture.FailingAudit.EvaluationBatches", root.GetProperty("dataset").GetProperty("name").GetString());
+        Assert.Equal("evaluation", root.GetProperty("dataset").GetProperty("split").GetString());
+        Assert.StartsWith("libtorch-cpu-linux-x64 ", root.GetProperty("runtime").GetProperty("libtorch").GetString());
+        Assert.Matches("^[0-9a-f]{64}$", root.GetProperty("configurationSha256").GetString());
+        foreach (string file in Directory.GetFiles(fixture.OutputOf("failing")))
+            Assert.DoesNotContain(DotnetBuild.RepoRoot, File.ReadAllText(file));
     }
 
     [Fact]
@@ -33,7 +46,7 @@ public sealed class GateTests(FixtureProject fixture)
     {
         DotnetBuild.Outcome build = fixture.Audit("failing", "-p:InterpAuditFailBuild=false");
         Assert.True(build.Succeeded, build.ToString());
-        Assert.Matches(@"warning IA1001: \[failing\] accuracy\(overall\) = 0\.\d+ < min 0\.95 \(report-only", build.Output);
+        Assert.Matches(@"warning IA1001: \[failing\] accuracy\(overall\) = 0\.\d+ is below its minimum 0\.95\. \(report-only", build.Output);
     }
 
     [Fact]

@@ -59,7 +59,7 @@ public sealed class PackageTests(PackagedConsumer consumer, ITestOutputHelper lo
         DotnetBuild.Outcome build = Timed("failing audit", "-p:InterpAuditAudit=failing");
         Assert.False(build.Succeeded, build.ToString());
         Assert.Contains($"Audits.cs({consumer.LineOf("MinOverall = 0.99")},2): error IA1001: [failing] accuracy(overall) = ", build.Output);
-        Assert.Contains(" < min 0.99", build.Output);
+        Assert.Contains(" is below its minimum 0.99.", build.Output);
         Assert.DoesNotContain("IA3102", build.Output);
         Assert.True(File.Exists(Path.Combine(consumer.OutputOf("failing"), "report.html")), build.ToString());
         using JsonDocument metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(consumer.OutputOf("failing"), "metrics.json")));

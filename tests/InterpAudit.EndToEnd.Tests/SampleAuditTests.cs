@@ -22,7 +22,7 @@ public sealed class SampleAuditTests(SampleProject sample)
         Assert.True(sample.FirstBuild.Succeeded, sample.FirstBuild.ToString());
         // The plain model reports its (expected) shortfall in clusterability as a warning; the modular one passes.
         Assert.Contains("[mnist-mlp] WARN: 34/35 checks passed", sample.FirstBuild.Output);
-        Assert.Matches(@"MnistMlpAudit\.cs\(\d+,\d+\): warning IA1201: \[mnist-mlp\] clusterability\(layer=fc2\) = 0\.\d+ < min 0\.90", sample.FirstBuild.Output);
+        Assert.Matches(@"MnistMlpAudit\.cs\(\d+,\d+\): warning IA1201: \[mnist-mlp\] clusterability\(layer=fc2\) = 0\.\d+ is below its minimum 0\.90\.", sample.FirstBuild.Output);
         Assert.Contains("[mnist-mlp-modular] PASS: 25/25 checks passed", sample.FirstBuild.Output);
         // The committed baselines exist and the retrained models match them.
         Assert.DoesNotContain("IA2001", sample.FirstBuild.Output);
@@ -69,7 +69,13 @@ public sealed class SampleAuditTests(SampleProject sample)
     public void Metrics_json_identifies_the_model_the_data_and_the_run()
     {
         JsonElement metrics = Metrics();
-        Assert.Equal(3, metrics.GetProperty("schema").GetInt32());
+        Assert.Equal(4, metrics.GetProperty("schema").GetInt32());
+        // As the audit declares them (MnistMlpAudit.cs), and the committed baseline it was compared with.
+        Assert.Equal(("MNIST", "evaluation (2,000 of the 10,000 digits)"),
+            (metrics.GetProperty("dataset").GetProperty("name").GetString(), metrics.GetProperty("dataset").GetProperty("split").GetString()));
+        Assert.Equal("samples/MnistAudit/mnist-mlp.audit-baseline.json", metrics.GetProperty("baselineFile").GetProperty("path").GetString());
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(DotnetBuild.RepoRoot, "samples", "MnistAudit", "mnist-mlp.audit-baseline.json")))),
+            metrics.GetProperty("baselineFile").GetProperty("sha256").GetString());
         Assert.Equal("mnist-mlp", metrics.GetProperty("audit").GetString());
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(sample.Weights))),
             metrics.GetProperty("model").GetProperty("weightsSha256").GetString());

@@ -30,6 +30,9 @@ internal static class HostileResults
             TargetType = Field("target"),
             Model = sample.Model with { Type = Field("model"), WeightsPath = "/weights/" + Field("weights") },
             Device = Field("device"),
+            Dataset = sample.Dataset with { Name = Field("dataset"), Split = Field("split") },
+            BaselineFile = new BaselineFile(Field("baseline"), new string('d', 64)),
+            Runtime = new RuntimeVersions(Field("torchsharp"), Field("libtorch"), Field("dotnet"), Field("os")),
             Checks = sample.Checks.Select(c => c with
             {
                 Location = location,

@@ -41,7 +41,8 @@ public sealed class HostileStringTests
             Assert.Contains(section, html);
 
         AssertInert(html);
-        foreach (string field in (string[])["audit", "target", "model", "weights", "device", "class", "scope", "reason", "noise", "layer", "layer2"])
+        foreach (string field in (string[])["audit", "target", "model", "weights", "device", "class", "scope", "reason", "noise", "layer", "layer2",
+                     "dataset", "split", "baseline", "torchsharp", "libtorch", "dotnet", "os"])
             Assert.Contains(field + ":" + EscapedPayload, html);
         Assert.Contains("class:" + EscapedPayload, html[html.IndexOf("Measured, not gated", StringComparison.Ordinal)..]);
         // The location column shows the file name only: the payload after its last '/'.

@@ -1,3 +1,4 @@
+using InterpAudit.Results;
 using Snapshooter.Xunit;
 
 namespace InterpAudit.Reporting.Tests;
@@ -29,6 +30,28 @@ public sealed class HtmlReportWriterTests
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html);
         // "=" is encoded too (as &#x3D;), which keeps a value inert even in an unquoted attribute.
         Assert.Contains("&lt;img src&#x3D;x onerror&#x3D;alert(2)&gt;", html);
+    }
+
+    /// <summary>The provenance table names what a reviewer needs to rerun the audit as it ran.</summary>
+    [Fact]
+    public void The_provenance_table_has_the_baseline_data_runtime_working_tree_and_configuration()
+    {
+        Dictionary<string, string> facts = HtmlReportWriter.BuildModel(SampleResults.Create()).Provenance.ToDictionary(f => f.Key, f => f.Value);
+        Assert.Equal("samples/MnistAudit/mnist-mlp.audit-baseline.json", facts["Baseline file"]);
+        Assert.Equal(new string('d', 64), facts["Baseline SHA-256"]);
+        Assert.Equal("MNIST (split test)", facts["Evaluation data"]);
+        Assert.Equal("0.107.0", facts["TorchSharp"]);
+        Assert.Equal("libtorch-cpu-linux-x64 2.10.0", facts["libtorch"]);
+        Assert.Equal(".NET 10.0.0", facts[".NET"]);
+        Assert.Equal("Linux 6.1.0 (linux-x64)", facts["Operating system"]);
+        Assert.Equal("clean", facts["Working tree"]);
+        Assert.Equal(new string('e', 64), facts["Configuration SHA-256"]);
+        Assert.Equal("the git working tree's root", facts["Paths relative to"]);
+
+        AuditResult dirty = SampleResults.Create() with { SourceDirty = true, BaselineFile = null };
+        facts = HtmlReportWriter.BuildModel(dirty).Provenance.ToDictionary(f => f.Key, f => f.Value);
+        Assert.StartsWith("dirty", facts["Working tree"]);
+        Assert.StartsWith("(none compared", facts["Baseline file"]);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using InterpAudit.Results;
 using Snapshooter.Xunit;
 
 namespace InterpAudit.Reporting.Tests;
@@ -17,6 +18,19 @@ public sealed class MarkdownSummaryWriterTests
         Assert.Equal("## ❌ InterpAudit `mnist-mlp`: FAIL", lines[0]);
         Assert.Contains("❌ | accuracy(class=seven)", lines.SkipWhile(l => !l.StartsWith("|---", StringComparison.Ordinal)).Skip(1).First());
         Assert.Contains("Baseline from 5 calibration run(s); regressions judged at a family-wise false-alarm rate of 0.05 (Holm over 1 metrics).", lines);
+    }
+
+    /// <summary>What failed the gate, each in the report's condition sentence, errors before warnings, above the table.</summary>
+    [Fact]
+    public void Each_failing_or_warning_check_gets_its_condition_sentence_before_the_table()
+    {
+        AuditResult sample = SampleResults.Create();
+        string[] lines = SampleResults.Render(new MarkdownSummaryWriter(), sample).Split('\n');
+        string[] items = lines.TakeWhile(l => !l.StartsWith('|')).Where(l => l.StartsWith("- ", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(
+            ["- ❌ accuracy(class=seven) = 0.83 is below its minimum 0.90.", "- ⚠️ accuracy(layer=fc2) = 0.89 is below its minimum 0.90."],
+            items);
+        Assert.Equal(items.Select(l => l[(l.IndexOf(' ', 2) + 1)..]), sample.Checks.Where(c => c.FailsGate).Select(c => MarkdownSummaryWriter.Escape(ConditionSentence.For(c))));
     }
 
     [Fact]

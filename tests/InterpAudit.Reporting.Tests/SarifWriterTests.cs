@@ -25,37 +25,43 @@ public sealed class SarifWriterTests
         Assert.Equal(["error", "warning"], results.Select(r => r.GetProperty("level").GetString()));
         JsonElement region = results[0].GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region");
         Assert.Equal((14, 6), (region.GetProperty("startLine").GetInt32(), region.GetProperty("startColumn").GetInt32()));
-        Assert.Equal("file:///src/MnistAudit.cs", results[0].GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString());
+        Assert.Equal("samples/MnistAudit/MnistAudit.cs", results[0].GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString());
+        // The message is the condition sentence the report, summary.md and the build log use.
+        Assert.Equal("[mnist-mlp] accuracy(class=seven) = 0.83 is below its minimum 0.90.", results[0].GetProperty("message").GetProperty("text").GetString());
         Assert.Equal("AccuracyBelowMinimum", run.GetProperty("tool").GetProperty("driver").GetProperty("rules")[0].GetProperty("name").GetString());
     }
 
     /// <summary>
-    /// In a git working tree, files are repository-relative against SRCROOT (what GitHub code scanning
-    /// resolves against its checkout), escaped per segment; a file outside the tree stays absolute.
+    /// Files are relative to SRCROOT (what GitHub code scanning resolves against its checkout), escaped
+    /// per segment, a file outside the tree by its ../ steps; SRCROOT itself names no machine path.
     /// </summary>
     [Fact]
-    public void Files_in_the_repository_are_relative_to_srcroot_and_others_stay_absolute()
+    public void Files_are_relative_to_srcroot_and_srcroot_carries_no_machine_path()
     {
         AuditResult original = SampleResults.Create();
-        AuditResult result = original with
+        AuditResult result = OutputPaths.Relative(original with
         {
             SourceRoot = "/work/repo",
+            PathsRelativeTo = PathBase.Repository,
             Checks =
             [
                 original.Checks.First(c => c.FailsGate) with { Location = new SourceLocation("/work/repo/samples/My Audit#1.cs", 14, 6) },
-                original.Checks.Last(c => c.FailsGate) with { Location = new SourceLocation("/elsewhere/Audit.cs", 3, 2) },
+                original.Checks.Last(c => c.FailsGate) with { Location = new SourceLocation("/work/elsewhere/Audit.cs", 3, 2) },
             ],
-        };
+        });
 
-        JsonElement run = Sarif(result).GetProperty("runs")[0];
+        string text = SampleResults.Render(new SarifWriter(), result);
+        JsonElement run = JsonDocument.Parse(text).RootElement.GetProperty("runs")[0];
 
-        Assert.Equal("file:///work/repo/", run.GetProperty("originalUriBaseIds").GetProperty("SRCROOT").GetProperty("uri").GetString());
+        JsonElement srcroot = run.GetProperty("originalUriBaseIds").GetProperty("SRCROOT");
+        Assert.False(srcroot.TryGetProperty("uri", out _));
+        Assert.Contains("git working tree", srcroot.GetProperty("description").GetProperty("text").GetString());
         JsonElement[] locations = run.GetProperty("results").EnumerateArray()
             .Select(r => r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation")).ToArray();
         Assert.Equal("samples/My%20Audit%231.cs", locations[0].GetProperty("uri").GetString());
-        Assert.Equal("SRCROOT", locations[0].GetProperty("uriBaseId").GetString());
-        Assert.Equal("file:///elsewhere/Audit.cs", locations[1].GetProperty("uri").GetString());
-        Assert.False(locations[1].TryGetProperty("uriBaseId", out _));
+        Assert.Equal("../elsewhere/Audit.cs", locations[1].GetProperty("uri").GetString());
+        Assert.All(locations, l => Assert.Equal("SRCROOT", l.GetProperty("uriBaseId").GetString()));
+        Assert.DoesNotContain("/work/", text);
     }
 
     [Fact]

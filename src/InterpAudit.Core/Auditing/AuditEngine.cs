@@ -24,6 +24,7 @@ public sealed class AuditEngine(CheckCatalog catalog, IProgress<string>? progres
         if (DeclaredLimits.Violations(request.Audit).ToList() is { Count: > 0 } problems)
             throw new AuditInputException(DiagnosticCodes.InvalidCheckDeclaration,
                 $"[InterpretabilityAudit] is invalid: {string.Join("; ", problems)}.");
+        (string datasetName, string split) = DatasetNaming(request.Audit, targetType);
 
         torch.manual_seed(request.Audit.Seed);
         if (request.Threads > 0) torch.set_num_threads(request.Threads);
@@ -51,7 +52,7 @@ public sealed class AuditEngine(CheckCatalog catalog, IProgress<string>? progres
 
         start = Stopwatch.GetTimestamp();
         List<CheckResult> results = planned.SelectMany(p => p.Check.Evaluate(p.Declared.Attribute, p.Declared.Declaration, context)).ToList();
-        DatasetIdentity dataset = stream.Dataset ?? stream.ForEachBatch((_, _) => { });
+        DatasetIdentity dataset = (stream.Dataset ?? stream.ForEachBatch((_, _) => { })) with { Name = datasetName, Split = split };
         timings["checks"] = Stopwatch.GetElapsedTime(start).TotalSeconds;
         foreach ((string key, double seconds) in context.Timings) timings["measure:" + key] = seconds;
 
@@ -59,8 +60,28 @@ public sealed class AuditEngine(CheckCatalog catalog, IProgress<string>? progres
             AuditResult.CurrentSchema, request.Audit.Name, targetType,
             new ModelIdentity(model.GetType().FullName ?? model.GetType().Name, Path.GetFullPath(weightsPath), weightsSha, parameters),
             dataset, classNames, device.ToString(), request.Audit.Seed, request.ToolVersion, startedAt, timings, results,
-            context.Measurements) { MeasurementIds = context.MeasurementIds, FalseAlarmRate = request.Audit.FalseAlarmRate, Threads = threads };
+            context.Measurements)
+        {
+            MeasurementIds = context.MeasurementIds, FalseAlarmRate = request.Audit.FalseAlarmRate, Threads = threads,
+            ConfigurationSha256 = AuditConfiguration.Sha256(request.Audit, request.Checks.Select(c => c.Attribute)),
+        };
     }
+
+    /// <summary>
+    /// The declared data set name and split, or the defaults: the method the data came from, and
+    /// "evaluation". A declared blank name would record nothing a reviewer can read: IA3013.
+    /// </summary>
+    private static (string Name, string Split) DatasetNaming(InterpretabilityAuditAttribute audit, string targetType)
+    {
+        foreach ((string property, string? value) in new[] { (nameof(audit.Dataset), audit.Dataset), (nameof(audit.Split), audit.Split) })
+            if (value is not null && string.IsNullOrWhiteSpace(value))
+                throw new AuditInputException(DiagnosticCodes.InvalidCheckDeclaration,
+                    $"[InterpretabilityAudit] is invalid: {property} is blank: expected the evaluation data's {(property == nameof(audit.Split) ? "split" : "name")} (e.g. {(property == nameof(audit.Split) ? "\"test\"" : "\"MNIST\"")}), or leave it unset for the default.");
+        return (audit.Dataset ?? targetType + "." + nameof(IAuditTarget.EvaluationBatches), audit.Split ?? DefaultSplit);
+    }
+
+    /// <summary>The split recorded when the audit does not name one: the data is what EvaluationBatches returns.</summary>
+    public const string DefaultSplit = "evaluation";
 
     private static IReadOnlyList<string> ReadClassNames(IAuditTarget target)
     {

@@ -74,7 +74,7 @@ public static class RegressionGate
             CheckResult compared = check with { Baseline = comparison };
             if (status == RegressionStatus.Regressed)
                 findings.Add(new RegressionFinding(DiagnosticCodes.MetricRegressed, check.Severity,
-                    RegressionMessage(compared, current.FalseAlarmRate, tests.Count, suppressionsFile), compared));
+                    RegressionMessage(compared, current.FalseAlarmRate, tests.Count, suppressionsFile), compared) { Remedy = Remedy(suppressionsFile) });
             return compared;
         }).ToList();
 
@@ -116,8 +116,11 @@ public static class RegressionGate
               $"noise σ {Number(b.Sigma)} from {b.Noise}; p = {P(b.PValue)} ≤ {P(b.Level)} (Holm over {metrics} baselined metrics at false-alarm rate {alpha.ToString("0.###", CultureInfo.InvariantCulture)})";
         return $"{check.Id.Display} regressed: {Number(check.Value)} now, {baseline}, " +
                $"Δ {b.Delta.ToString("+0.0000;-0.0000", CultureInfo.InvariantCulture)} {why}. " +
-               $"If intended, accept it: {AcceptCommand} — or list it with a reason in {suppressionsFile}.";
+               Remedy(suppressionsFile);
     }
+
+    private static string Remedy(string suppressionsFile) =>
+        $"If intended, accept it: {AcceptCommand} — or list it with a reason in {suppressionsFile}.";
 
     private static string P(double p) => p < 1e-4 ? p.ToString("0.0E+0", CultureInfo.InvariantCulture) : p.ToString("0.0000", CultureInfo.InvariantCulture);
 

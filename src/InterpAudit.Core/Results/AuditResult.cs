@@ -21,8 +21,16 @@ public sealed record AuditResult(
     IReadOnlyList<CheckResult> Checks,
     IReadOnlyDictionary<string, object> Measurements)
 {
-    /// <summary>3: measurements carry typed identities (<see cref="MeasurementIds"/>) and one key form, <c>family[:variant][:layers][:option=value]…</c>.</summary>
-    public const int CurrentSchema = 3;
+    /// <summary>
+    /// 4: provenance to reproduce a run (<see cref="BaselineFile"/>, the data set's name and split,
+    /// <see cref="Runtime"/>, <see cref="SourceDirty"/>, <see cref="ConfigurationSha256"/>), and every path
+    /// relative to <see cref="PathsRelativeTo"/> instead of the machine's absolute paths (<c>sourceRoot</c> is gone).
+    /// 3: measurements carry typed identities (<see cref="MeasurementIds"/>) and one key form, <c>family[:variant][:layers][:option=value]…</c>.
+    /// </summary>
+    public const int CurrentSchema = 4;
+
+    /// <summary>The schemas whose files this version still reads (calibration runs): 4 only adds fields to 3.</summary>
+    public static IReadOnlyList<int> ReadableSchemas { get; } = [3, CurrentSchema];
 
     /// <summary>The identity of every entry of <see cref="Measurements"/>, whose keys are their <see cref="MeasurementId.Key"/>.</summary>
     public IReadOnlyList<MeasurementId> MeasurementIds { get; init; } = [];
@@ -37,10 +45,34 @@ public sealed record AuditResult(
     public string? SourceRevision { get; init; }
 
     /// <summary>
-    /// The working tree of that repository: SARIF locates files relative to it, as code-scanning
-    /// services expect (they resolve against their own checkout, whose absolute path differs).
+    /// True when the working tree differed from <see cref="SourceRevision"/> (tracked changes or untracked
+    /// files git does not ignore), so the commit alone does not reproduce the run; null when unknown
+    /// (not in a git repository, or git could not be run).
     /// </summary>
+    public bool? SourceDirty { get; init; }
+
+    /// <summary>
+    /// The folder the run's paths are resolved against on this machine: the git working tree's root,
+    /// else the project directory. Never written: the outputs carry paths relative to it
+    /// (<see cref="PathsRelativeTo"/>), which SARIF's SRCROOT and a reviewer's checkout resolve alike.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string? SourceRoot { get; init; }
+
+    /// <summary>What the written paths (weights, declarations, baseline) are relative to; null while they are still absolute.</summary>
+    public PathBase? PathsRelativeTo { get; init; }
+
+    /// <summary>The committed baseline the run was compared with; null when none was (first run, accept, skip).</summary>
+    public BaselineFile? BaselineFile { get; init; }
+
+    /// <summary>The versions of what the audit ran on; null in files before schema 4.</summary>
+    public RuntimeVersions? Runtime { get; init; }
+
+    /// <summary>
+    /// SHA-256 of the canonical form of the audit's declarations (<see cref="InterpAudit.Checks.AuditConfiguration"/>):
+    /// equal for two runs exactly when they declared the same checks with the same settings.
+    /// </summary>
+    public string? ConfigurationSha256 { get; init; }
 
     /// <summary>Fail when an error-severity check failed its threshold or regressed; Warn for warnings.</summary>
     public AuditVerdict Verdict =>

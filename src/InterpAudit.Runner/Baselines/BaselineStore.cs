@@ -16,6 +16,15 @@ internal sealed class BaselineStore(string directory)
 
     public string SuppressionsPath(string audit) => Path.Combine(directory, audit + ".audit-suppressions.json");
 
+    /// <summary>The committed baseline's SHA-256 (of its bytes), or null when there is none.</summary>
+    public string? Sha256(string audit)
+    {
+        string path = BaselinePath(audit);
+        if (!File.Exists(path)) return null;
+        using FileStream stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream));
+    }
+
     public AuditBaseline? Load(string audit)
     {
         string path = BaselinePath(audit);

@@ -16,9 +16,9 @@ internal static class MetricsFile
         {
             using FileStream stream = File.OpenRead(path);
             AuditResult? result = JsonSerializer.Deserialize<AuditResult>(stream, MetricsJson.Options);
-            if (result?.Checks is null || result.Schema != AuditResult.CurrentSchema)
+            if (result?.Checks is null || !AuditResult.ReadableSchemas.Contains(result.Schema))
                 throw new AuditInputException(DiagnosticCodes.BaselineFileInvalid,
-                    $"'{path}' is not a metrics.json of schema {AuditResult.CurrentSchema}: expected the file an audit of this InterpAudit version wrote (found schema {result?.Schema.ToString() ?? "none"}).", path);
+                    $"'{path}' is not a metrics.json of schema {string.Join(" or ", AuditResult.ReadableSchemas)}: expected the file an audit of this InterpAudit version wrote (found schema {result?.Schema.ToString() ?? "none"}).", path);
             return result;
         }
         catch (JsonException e)

@@ -10,10 +10,12 @@ internal sealed class AuditOutputs(string outputDirectory, IReadOnlyList<IReport
     public static AuditOutputs Create(string outputDirectory, string? reportTemplate) =>
         new(outputDirectory, [new MetricsJsonWriter(), new HtmlReportWriter(reportTemplate), new SarifWriter(), new JUnitWriter(), new MarkdownSummaryWriter()]);
 
+    /// <summary>Every writer gets the result with its paths relative to the source root (<see cref="OutputPaths"/>).</summary>
     public IReadOnlyList<string> Write(AuditResult result)
     {
         string directory = Path.Combine(outputDirectory, result.Audit);
-        return Atomically(directory, writers.Select(w => (w.FileName, (Action<Stream>)(stream => w.Write(result, stream)))));
+        AuditResult written = OutputPaths.Relative(result);
+        return Atomically(directory, writers.Select(w => (w.FileName, (Action<Stream>)(stream => w.Write(written, stream)))));
     }
 
     /// <summary>

@@ -31,8 +31,39 @@ public sealed class AuditEngineTests
     }
 
     private static AuditResult Run(IAuditTarget target, params AuditCheckAttribute[] checks) =>
-        new AuditEngine(CheckCatalog.Default).Run(new AuditRequest(target, TinyModels.Weights, new InterpretabilityAuditAttribute("comparator"),
+        Run(target, new InterpretabilityAuditAttribute("comparator"), checks);
+
+    private static AuditResult Run(IAuditTarget target, InterpretabilityAuditAttribute audit, params AuditCheckAttribute[] checks) =>
+        new AuditEngine(CheckCatalog.Default).Run(new AuditRequest(target, TinyModels.Weights, audit,
             checks.Select((c, i) => new DeclaredCheck(c, new CheckDeclaration(c.GetType().Name, i))).ToList(), "cpu", "test"));
+
+    [Fact]
+    public void The_data_set_is_named_as_declared_or_by_the_method_it_came_from_and_the_configuration_is_hashed()
+    {
+        ComparatorTarget target = SavedComparator();
+        var check = new AccuracyCheckAttribute { MinOverall = 0.5 };
+        AuditResult named = Run(target, new InterpretabilityAuditAttribute("comparator") { Dataset = "Comparisons", Split = "test" }, check);
+        Assert.Equal(("Comparisons", "test"), (named.Dataset.Name, named.Dataset.Split));
+
+        AuditResult unnamed = Run(target, check);
+        Assert.Equal((typeof(ComparatorTarget).FullName + ".EvaluationBatches", "evaluation"), (unnamed.Dataset.Name, unnamed.Dataset.Split));
+        // The name is not the data: the fingerprint of the same batches is the same.
+        Assert.Equal(named.Dataset.Sha256, unnamed.Dataset.Sha256);
+
+        Assert.Equal(AuditConfiguration.Sha256(new InterpretabilityAuditAttribute("comparator"), [check]), unnamed.ConfigurationSha256);
+        Assert.NotEqual(unnamed.ConfigurationSha256, named.ConfigurationSha256);
+    }
+
+    [Theory]
+    [InlineData("", null)]
+    [InlineData(null, " ")]
+    public void A_blank_data_set_name_or_split_is_IA3013_before_anything_is_measured(string? dataset, string? split)
+    {
+        var e = Assert.Throws<AuditInputException>(() =>
+            Run(SavedComparator(), new InterpretabilityAuditAttribute("comparator") { Dataset = dataset, Split = split }, new AccuracyCheckAttribute { MinOverall = 0.5 }));
+        Assert.Equal(DiagnosticCodes.InvalidCheckDeclaration, e.Code);
+        Assert.Contains(dataset is null ? "Split is blank" : "Dataset is blank", e.Message);
+    }
 
     [Fact]
     public void Per_class_checks_judge_every_class_and_record_provenance()
