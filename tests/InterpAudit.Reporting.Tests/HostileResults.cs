@@ -46,6 +46,8 @@ internal static class HostileResults
         (MeasurementId.Of("lib", layers: [layer, other]), Lib(layer, other)),
         (MeasurementId.Of("modularity", layers: [layer], options: ("k", 2)), Modularity(layer)),
         (MeasurementId.Of("ablation", layers: [layer], options: ("k", 2)), Ablation(layer, className)),
+        // More classes than a labelled map holds, so that the raster map's label and its table of values render names too.
+        (MeasurementId.Of("ablation", layers: [Field("wide")], options: ("k", 2)), WideAblation(Field("wide"), Field("wideclass"))),
         (MeasurementId.Of("circuit", "exact"), Circuit(className, layer, other)),
         // Both modes, so that the measured-but-not-gated part of the circuit section renders class names too.
         (MeasurementId.Of("circuit", "fast"), Circuit(className, layer, other) with { Mode = "fast" }),
@@ -71,6 +73,15 @@ internal static class HostileResults
         var mean = new AblationKindResult(AblationKind.Mean, [[0.0, 0.0], [0.0, 0.0]], [0.5, 0.5], [[0.5, 0.5], [0.5, 0.5]], [1.0, 1.0], [-1, -1], [0.0, 0.0]);
         return new ClusterAblationResult(layer, 4, ["zero", className], new AblationOptions(RandomSets: 2), "modularity:" + layer + ":k=2",
             [[0, 1], [2, 3]], [100, 100], [95, 83], [0.5, 0.25, 0.0, -1.0], zero, mean);
+    }
+
+    private static ClusterAblationResult WideAblation(string layer, string className)
+    {
+        string[] classes = [.. Enumerable.Range(0, 20).Select(y => "c" + y), className];
+        IReadOnlyList<double>[] delta = [classes.Select(_ => -0.1).ToArray(), classes.Select(_ => 0.1).ToArray()];
+        var kind = new AblationKindResult(AblationKind.Zero, delta, [0.05, 0.05], [[0.05], [0.05]], [1.0, 1.0], classes.Select(_ => 0).ToArray(), [0.1, 0.0]);
+        return new ClusterAblationResult(layer, 4, classes, new AblationOptions(RandomSets: 1), "modularity:" + layer + ":k=2",
+            [[0, 1], [2, 3]], classes.Select(_ => 100L).ToArray(), classes.Select(_ => 90L).ToArray(), [0.5, 0.25, 0.0, -1.0], kind, kind with { Kind = AblationKind.Mean });
     }
 
     private static CircuitSizeResult Circuit(string className, string first, string second) =>
