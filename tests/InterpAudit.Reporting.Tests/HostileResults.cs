@@ -35,10 +35,27 @@ internal static class HostileResults
                 Location = location,
                 Baseline = c.Baseline is null ? null : c.Baseline with { AcceptedReason = Field("reason"), Noise = Field("noise") },
             }).ToList(),
-            Measurements = new Dictionary<string, object>(sample.Measurements.Concat(Measured(layer, other, className).Select(m => KeyValuePair.Create(m.Id.Key, m.Value)))),
-            MeasurementIds = [.. sample.MeasurementIds, .. Measured(layer, other, className).Select(m => m.Id)],
+            Measurements = new Dictionary<string, object>(sample.Measurements.Concat(Hostile(layer, other, className).Select(m => KeyValuePair.Create(m.Id.Key, m.Value)))),
+            MeasurementIds = [.. sample.MeasurementIds, .. Hostile(layer, other, className).Select(m => m.Id)],
         };
     }
+
+    /// <summary>
+    /// <paramref name="result"/> with a measurement of every family added, on plain names: the same
+    /// populated pages, for tests that are about something other than escaping.
+    /// </summary>
+    public static AuditResult WithEveryFamily(AuditResult result, string layer, string other, string className) => result with
+    {
+        Measurements = new Dictionary<string, object>(result.Measurements.Concat(Measured(layer, other, className).Select(m => KeyValuePair.Create(m.Id.Key, m.Value)))),
+        MeasurementIds = [.. result.MeasurementIds, .. Measured(layer, other, className).Select(m => m.Id)],
+    };
+
+    private static IEnumerable<(MeasurementId Id, object Value)> Hostile(string layer, string other, string className) =>
+    [
+        .. Measured(layer, other, className),
+        // More classes than a labelled map holds, so that the raster map's label and its table of values render names too.
+        (MeasurementId.Of("ablation", layers: [Field("wide")], options: ("k", 2)), WideAblation(Field("wide"), Field("wideclass"))),
+    ];
 
     /// <summary>A measurement of every family, each under its identity, as the engine records them.</summary>
     private static IEnumerable<(MeasurementId Id, object Value)> Measured(string layer, string other, string className) =>
@@ -46,8 +63,6 @@ internal static class HostileResults
         (MeasurementId.Of("lib", layers: [layer, other]), Lib(layer, other)),
         (MeasurementId.Of("modularity", layers: [layer], options: ("k", 2)), Modularity(layer)),
         (MeasurementId.Of("ablation", layers: [layer], options: ("k", 2)), Ablation(layer, className)),
-        // More classes than a labelled map holds, so that the raster map's label and its table of values render names too.
-        (MeasurementId.Of("ablation", layers: [Field("wide")], options: ("k", 2)), WideAblation(Field("wide"), Field("wideclass"))),
         (MeasurementId.Of("circuit", "exact"), Circuit(className, layer, other)),
         // Both modes, so that the measured-but-not-gated part of the circuit section renders class names too.
         (MeasurementId.Of("circuit", "fast"), Circuit(className, layer, other) with { Mode = "fast" }),
