@@ -65,8 +65,8 @@ internal sealed class ModularitySection : ReportSection<ModularityView>
         }
     }
 
-    /// <summary>A cell's shade to two decimals, as the SVG map wrote its fill-opacity: at most 101 shades, one palette.</summary>
-    private static double Opacity(double weight, double max) => max > 0 ? Math.Round(weight / max, 2) : 0;
+    /// <summary>A cell's shade to two decimals, as the SVG map wrote its fill-opacity: at most 101 shades, one palette; a cell without a value stays white.</summary>
+    private static double Opacity(double weight, double max) => max > 0 && double.IsFinite(weight) ? Math.Round(Math.Clamp(weight / max, 0, 1), 2) : 0;
 
     /// <summary>
     /// Mean |W| per (output group, input group), from the grid: a grid cell holds the mean over the units
