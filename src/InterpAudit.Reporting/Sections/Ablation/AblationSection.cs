@@ -85,7 +85,8 @@ internal sealed class AblationSection : ReportSection<AblationView>
     /// <summary>
     /// A large map: clusters down, classes across, a pixel per cell in the SVG map's colours over white,
     /// each cell shown at most 46 × 22 px and the whole at most <see cref="RasterWidth"/> ×
-    /// <see cref="RasterHeight"/>; every Δ in a table (a row per class, which keeps it narrow for print).
+    /// <see cref="RasterHeight"/> (a pixel a cell, past 640 classes or 320 clusters); every Δ in a table
+    /// (a row per class, which keeps it narrow for print).
     /// </summary>
     private static AblationView.Kind Raster(ClusterAblationResult layer, AblationKindResult kind, double scale)
     {
@@ -105,7 +106,7 @@ internal sealed class AblationSection : ReportSection<AblationView>
             Image: classes == 0 || clusters == 0 ? null : ShadedGrid.DataUri(classes, clusters, (y, c) =>
             {
                 double delta = kind.Delta[c][y];
-                // Rounded as the SVG cells print their opacity, so the image has at most 2 × 81 + 1 shades.
+                // Rounded as the SVG cells print their opacity (0 to 0.8): at most 80 shades of each hue and white.
                 return (delta < 0 ? drop : gain).OverWhite(Math.Round(Opacity(delta, scale), 2));
             }),
             Deltas: new AblationView.DeltaTable(
