@@ -86,6 +86,7 @@ public sealed class AblationSectionTests
         Assert.Equal(Rgb.White, image.Pixels[1, 0]);
 
         string html = SampleResults.Render(new HtmlReportWriter(), WithWideAblation());
+        Assert.Contains("Rows: the 2 clusters, cluster 0 at the top; columns: the 21 classes in the table's order", html);
         Assert.Contains("<details><summary>Accuracy change per class and cluster, zero ablation of fc2</summary>", html);
         Assert.Contains("<tr><th>c0</th><td>−0.50</td><td>0</td></tr>", html);
         Assert.Contains("<tr><th>twenty</th><td>0</td><td>+0.25</td></tr>", html);
