@@ -78,6 +78,7 @@ internal static class ReportLoad
         Console.WriteLine($"{"(empty page)",-46} {"",11} {Range(emptyLoad),24}");
         for (int p = 0; p < pages.Count; p++)
             Console.WriteLine($"{pages[p].Name,-46} {new FileInfo(pages[p].Path).Length,11:N0} {Range(load[p]),24} {Range(cpu[p]),24} {Range(print[p]),24}");
+        Directory.Delete(folder, recursive: true); // the probed copies and the PDFs: tens of megabytes a run
     }
 
     private static double LoadedSeconds(Sample sample, string page)
