@@ -1,6 +1,7 @@
 // InterpAudit benchmarks: each measurement family on a sample-sized model, with the GEMM rate of
 // the same machine in the same run so that figures from different machines can be compared.
 // Usage: dotnet run -c Release --project bench/InterpAudit.Bench [-- --runs N] [--threads N]
+//        dotnet run -c Release --project bench/InterpAudit.Bench -- --report [--runs N] [PAGE.html …]
 // --threads sets libtorch's CPU threads as the runner's --threads (InterpAuditThreads) does.
 using System.Globalization;
 using InterpAudit;
@@ -19,6 +20,14 @@ int runs = Option("--runs", 5);
 // --only TEXT runs just the rows whose name contains TEXT (case-insensitive), e.g. --only ECS.
 int onlyAt = Array.IndexOf(args, "--only");
 string? only = onlyAt >= 0 && onlyAt + 1 < args.Length ? args[onlyAt + 1] : null;
+if (args.Contains("--report"))
+{
+    // report.html's size and load time in headless Chromium (ReportLoad), without the families' benchmarks.
+    string repo = Directory.GetCurrentDirectory();
+    while (!File.Exists(Path.Combine(repo, "InterpAudit.sln")) && Directory.GetParent(repo) is { } up) repo = up.FullName;
+    InterpAudit.Bench.ReportLoad.Run(runs, args.Where(a => a.EndsWith(".html", StringComparison.OrdinalIgnoreCase)).ToArray(), repo);
+    return;
+}
 int threads = Option("--threads", 0);
 if (threads > 0) torch.set_num_threads(threads);
 torch.manual_seed(0);

@@ -6,7 +6,7 @@ using InterpAudit.Results;
 namespace InterpAudit.Reporting;
 
 /// <summary>
-/// report.html: a static, self-contained page (inline CSS and SVG, no script, no network) with the
+/// report.html: a static, self-contained page (inline CSS, SVG and PNG data: images, no script, no network) with the
 /// verdict first. A Scriban template over <see cref="ReportView"/>, templates/report.scriban-html
 /// (embedded) unless the user supplies one; every section is a partial of its own. Escaping is
 /// structural (<see cref="EscapingTemplateContext"/>), so layer names, class names and paths from the

@@ -1,4 +1,7 @@
 using InterpAudit.Ablation;
+using InterpAudit.Reporting.Images;
+using InterpAudit.Reporting.Sections;
+using InterpAudit.Reporting.Tests.Images;
 using InterpAudit.Results;
 using Snapshooter.Xunit;
 
@@ -50,6 +53,54 @@ public sealed class AblationSectionTests
         string html = SampleResults.Render(new HtmlReportWriter(), WithAblation(secondClass: "<script>x</script>"));
         Assert.DoesNotContain("<script>x</script>", html);
         Assert.Contains("text-anchor=\"middle\">&lt;script&gt;x&lt;/script&gt;</text>", html);
+    }
+
+    /// <summary>21 classes, one over the labelled map's limit; the last named <paramref name="lastClass"/>. Zero ablation: cluster 0 costs class 0 half its accuracy, cluster 1 lifts the last class by a quarter.</summary>
+    private static AuditResult WithWideAblation(string lastClass = "twenty", string layer = "fc2")
+    {
+        string[] classes = [.. Enumerable.Range(0, 20).Select(y => "c" + y), lastClass];
+        double[] Row(int changed, double delta) => classes.Select((_, y) => y == changed ? delta : 0.0).ToArray();
+        var zero = new AblationKindResult(AblationKind.Zero, [Row(0, -0.5), Row(20, 0.25)], [1.0, 1.0], [[0.5], [0.5]], [0.5, 0.5],
+            classes.Select((_, y) => y == 20 ? 1 : 0).ToArray(), [0.0, 0.0]);
+        var mean = new AblationKindResult(AblationKind.Mean, [Row(0, 0), Row(0, 0)], [0.05, 0.05], [[0.05], [0.05]], [1.0, 1.0],
+            classes.Select(_ => -1).ToArray(), [0.0, 0.0]);
+        var ablation = new ClusterAblationResult(layer, 4, classes, new AblationOptions(RandomSets: 1), $"modularity:{layer}:k=2",
+            [[0, 1], [2, 3]], classes.Select(_ => 100L).ToArray(), classes.Select(_ => 90L).ToArray(), [0.5, 0.25, 0.0, -1.0], zero, mean);
+        AuditResult result = SampleResults.Create();
+        return result with { Measurements = new Dictionary<string, object>(result.Measurements) { ["ablation:fc2:k=2"] = ablation } };
+    }
+
+    [Fact]
+    public void A_map_of_more_than_20_classes_is_one_image_at_most_640_px_wide_with_every_value_in_a_table()
+    {
+        AblationView.Kind zero = Assert.IsType<AblationView>(HtmlReportWriter.BuildModel(WithWideAblation()).Sections.Single(s => s.Name == "ablation").View)
+            .Layers.Single().Kinds[0];
+        Assert.Empty(zero.Cells);
+        // 640 px / 21 classes → 30 px a class (630 px); 2 clusters at the labelled map's 22 px.
+        Assert.Equal(("630", "44"), (zero.Width, zero.Height));
+        DecodedPng image = DecodedPng.FromDataUri(zero.Image!);
+        Assert.Equal((21, 2), (image.Width, image.Height));
+        // The largest |Δ| at opacity 0.8 over white: 0.8·(196, 78, 82) + 51 = (207.8, 113.4, 116.6); the gain of half that at 0.4: 0.4·(76, 114, 176) + 153.
+        Assert.Equal(new Rgb(208, 113, 117), image.Pixels[0, 0]);
+        Assert.Equal(new Rgb(183, 199, 223), image.Pixels[20, 1]);
+        Assert.Equal(Rgb.White, image.Pixels[1, 0]);
+
+        string html = SampleResults.Render(new HtmlReportWriter(), WithWideAblation());
+        Assert.Contains("Rows: the 2 clusters, cluster 0 at the top; columns: the 21 classes in the table's order", html);
+        Assert.Contains("<details><summary>Accuracy change per class and cluster, zero ablation of fc2</summary>", html);
+        Assert.Contains("<tr><th>c0</th><td>−0.50</td><td>0</td></tr>", html);
+        Assert.Contains("<tr><th>twenty</th><td>0</td><td>+0.25</td></tr>", html);
+        Assert.DoesNotContain("<rect x=\"96\" y=\"20\" width=\"46\"", html);
+    }
+
+    [Fact]
+    public void Class_and_layer_names_are_escaped_in_the_image_s_label_and_its_table()
+    {
+        string html = SampleResults.Render(new HtmlReportWriter(), WithWideAblation(lastClass: "<b>twenty</b>", layer: "<i>fc2</i>"));
+        Assert.DoesNotContain("<b>twenty</b>", html);
+        Assert.DoesNotContain("<i>fc2</i>", html);
+        Assert.Contains("<tr><th>&lt;b&gt;twenty&lt;/b&gt;</th><td>0</td><td>+0.25</td></tr>", html);
+        Assert.Contains("aria-label=\"Accuracy change per cluster and class, zero ablation of &lt;i&gt;fc2&lt;/i&gt;: a row per cluster", html);
     }
 
     [Fact]

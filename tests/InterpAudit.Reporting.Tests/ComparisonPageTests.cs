@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Snapshooter.Xunit;
 
 namespace InterpAudit.Reporting.Tests;
 
@@ -41,6 +42,37 @@ public sealed class ComparisonPageTests
         using var stream = new MemoryStream();
         new ComparisonPage().Write(ComparisonPage.Read(root), stream);
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Two audits with every family's comparison and a file the page cannot read: every part of the page.</summary>
+    private static string EveryPart()
+    {
+        string Written(string audit, string className) =>
+            SampleResults.Render(new MetricsJsonWriter(), HostileResults.WithEveryFamily(SampleResults.Create(className) with { Audit = audit }, "relu1", "relu2", className));
+        return Render(OutputRoot(("mnist-mlp", Written("mnist-mlp", "seven")), ("mnist-mlp-modular", Written("mnist-mlp-modular", "seven")), ("broken", "{ half")));
+    }
+
+    /// <summary>Also the page the end-to-end axe-core test opens in Chromium (ReportAccessibilityTests reads the snapshots).</summary>
+    [Fact]
+    public void Index_html_matches_its_snapshot()
+    {
+        Snapshot.Match(EveryPart());
+    }
+
+    [Fact]
+    public void One_main_landmark_holds_every_section_and_every_scroll_box_is_focusable_and_labelled()
+    {
+        string html = EveryPart();
+        Assert.Single(Regex.Matches(html, "<main>"));
+        int main = html.IndexOf("<main>", StringComparison.Ordinal), end = html.IndexOf("</main>", StringComparison.Ordinal);
+        MatchCollection sections = Regex.Matches(html, "<section id=\"[^\"]+\"");
+        Assert.Equal(5, sections.Count); // audits, skipped, and the three comparisons
+        Assert.All(sections, s => Assert.InRange(s.Index, main, end));
+        Assert.Matches(@"^<body>\s*<header>[\s\S]*</header>\s*$", html[html.IndexOf("<body>", StringComparison.Ordinal)..main]);
+        Assert.Matches(@"^</main>\s*<footer>[\s\S]*</footer>\s*</body>\s*</html>\s*$", html[end..]);
+        Assert.Contains("<div class=\"wide\" tabindex=\"0\" role=\"region\" aria-label=\"Audits table, scrolls sideways\">", html);
+        Assert.Equal(4, Regex.Matches(html, "class=\"wide\" tabindex=\"0\" role=\"region\" aria-label=\"[^\"]+\"").Count);
+        Assert.Equal(4, Regex.Matches(html, "class=\"wide\"").Count);
     }
 
     [Fact]

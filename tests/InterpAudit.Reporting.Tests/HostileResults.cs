@@ -38,10 +38,27 @@ internal static class HostileResults
                 Location = location,
                 Baseline = c.Baseline is null ? null : c.Baseline with { AcceptedReason = Field("reason"), Noise = Field("noise") },
             }).ToList(),
-            Measurements = new Dictionary<string, object>(sample.Measurements.Concat(Measured(layer, other, className).Select(m => KeyValuePair.Create(m.Id.Key, m.Value)))),
-            MeasurementIds = [.. sample.MeasurementIds, .. Measured(layer, other, className).Select(m => m.Id)],
+            Measurements = new Dictionary<string, object>(sample.Measurements.Concat(Hostile(layer, other, className).Select(m => KeyValuePair.Create(m.Id.Key, m.Value)))),
+            MeasurementIds = [.. sample.MeasurementIds, .. Hostile(layer, other, className).Select(m => m.Id)],
         };
     }
+
+    /// <summary>
+    /// <paramref name="result"/> with a measurement of every family added, on plain names: the same
+    /// populated pages, for tests that are about something other than escaping.
+    /// </summary>
+    public static AuditResult WithEveryFamily(AuditResult result, string layer, string other, string className) => result with
+    {
+        Measurements = new Dictionary<string, object>(result.Measurements.Concat(Measured(layer, other, className).Select(m => KeyValuePair.Create(m.Id.Key, m.Value)))),
+        MeasurementIds = [.. result.MeasurementIds, .. Measured(layer, other, className).Select(m => m.Id)],
+    };
+
+    private static IEnumerable<(MeasurementId Id, object Value)> Hostile(string layer, string other, string className) =>
+    [
+        .. Measured(layer, other, className),
+        // More classes than a labelled map holds, so that the raster map's label and its table of values render names too.
+        (MeasurementId.Of("ablation", layers: [Field("wide")], options: ("k", 2)), WideAblation(Field("wide"), Field("wideclass"))),
+    ];
 
     /// <summary>A measurement of every family, each under its identity, as the engine records them.</summary>
     private static IEnumerable<(MeasurementId Id, object Value)> Measured(string layer, string other, string className) =>
@@ -74,6 +91,15 @@ internal static class HostileResults
         var mean = new AblationKindResult(AblationKind.Mean, [[0.0, 0.0], [0.0, 0.0]], [0.5, 0.5], [[0.5, 0.5], [0.5, 0.5]], [1.0, 1.0], [-1, -1], [0.0, 0.0]);
         return new ClusterAblationResult(layer, 4, ["zero", className], new AblationOptions(RandomSets: 2), "modularity:" + layer + ":k=2",
             [[0, 1], [2, 3]], [100, 100], [95, 83], [0.5, 0.25, 0.0, -1.0], zero, mean);
+    }
+
+    private static ClusterAblationResult WideAblation(string layer, string className)
+    {
+        string[] classes = [.. Enumerable.Range(0, 20).Select(y => "c" + y), className];
+        IReadOnlyList<double>[] delta = [classes.Select(_ => -0.1).ToArray(), classes.Select(_ => 0.1).ToArray()];
+        var kind = new AblationKindResult(AblationKind.Zero, delta, [0.05, 0.05], [[0.05], [0.05]], [1.0, 1.0], classes.Select(_ => 0).ToArray(), [0.1, 0.0]);
+        return new ClusterAblationResult(layer, 4, classes, new AblationOptions(RandomSets: 1), "modularity:" + layer + ":k=2",
+            [[0, 1], [2, 3]], classes.Select(_ => 100L).ToArray(), classes.Select(_ => 90L).ToArray(), [0.5, 0.25, 0.0, -1.0], kind, kind with { Kind = AblationKind.Mean });
     }
 
     private static CircuitSizeResult Circuit(string className, string first, string second) =>

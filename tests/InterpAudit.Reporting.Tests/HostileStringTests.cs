@@ -19,13 +19,13 @@ public sealed class HostileStringTests
     private static readonly HashSet<string> Tags =
     [
         "!doctype", "html", "head", "meta", "title", "style", "body", "header", "main", "footer", "h1", "h2", "h3", "p", "div", "span", "section", "table", "thead",
-        "tbody", "tr", "th", "td", "code", "sub", "ul", "li", "a", "br", "svg", "text", "rect", "line", "polyline",
+        "tbody", "tr", "th", "td", "code", "sub", "ul", "li", "a", "br", "svg", "text", "rect", "line", "polyline", "image", "details", "summary",
     ];
 
     private static readonly HashSet<string> Attributes =
     [
         "lang", "charset", "name", "content", "class", "id", "role", "aria-label", "tabindex", "width", "height", "viewbox", "x", "y", "x1", "x2", "y1", "y2",
-        "fill", "fill-opacity", "stroke", "stroke-width", "stroke-dasharray", "points", "text-anchor", "font-size", "style", "href",
+        "fill", "fill-opacity", "stroke", "stroke-width", "stroke-dasharray", "points", "text-anchor", "font-size", "style", "href", "preserveaspectratio",
     ];
 
     [Fact]
@@ -42,8 +42,11 @@ public sealed class HostileStringTests
 
         AssertInert(html);
         foreach (string field in (string[])["audit", "target", "model", "weights", "device", "class", "scope", "reason", "noise", "layer", "layer2",
-                     "dataset", "split", "baseline", "torchsharp", "libtorch", "dotnet", "os"])
+                     "dataset", "split", "baseline", "torchsharp", "libtorch", "dotnet", "os", "wide", "wideclass"])
             Assert.Contains(field + ":" + EscapedPayload, html);
+        // A raster heat map's text: its label names the layer, the table behind it every class.
+        Assert.Contains("ablation of wide:" + EscapedPayload + ": a row per cluster", html);
+        Assert.Contains("<tr><th>wideclass:" + EscapedPayload + "</th><td>−0.10</td><td>+0.10</td></tr>", html);
         Assert.Contains("class:" + EscapedPayload, html[html.IndexOf("Measured, not gated", StringComparison.Ordinal)..]);
         // The location column shows the file name only: the payload after its last '/'.
         Assert.Contains(EscapedPayload[EscapedPayload.IndexOf("script&gt;&quot;", StringComparison.Ordinal)..] + "(14,6)", html);

@@ -43,4 +43,23 @@ public sealed class LibSectionTests
         Assert.Contains("&lt;b&gt;relu&lt;/b&gt; → output", html);
         Assert.DoesNotContain("<b>relu</b>", html);
     }
+
+    [Fact]
+    public void Pca_figures_stand_apart_as_measured_not_gated_and_the_gated_ones_before_them()
+    {
+        string html = SampleResults.Render(new HtmlReportWriter(), WithLib());
+        string section = html[html.IndexOf("<section id=\"lib\">", StringComparison.Ordinal)..];
+        section = section[..section.IndexOf("</section>", StringComparison.Ordinal)];
+        int apart = section.IndexOf("<div class=\"unjudged\" role=\"region\" aria-label=\"Measured, not gated: PCA\">", StringComparison.Ordinal);
+        Assert.True(apart > 0);
+        string gated = section[..apart], measured = section[apart..];
+        // relu1: LIB keeps 2 features (1 for 99%), PCA 4 (3 for 99%); the pair's edges90: LIB 2, PCA 6.
+        Assert.Contains("<h3>Gated: LIB features and edges</h3>", gated);
+        Assert.Contains("<tr><td>relu1</td><td class=\"num\">4</td><td class=\"num\">2</td><td class=\"num\">1</td>", gated);
+        Assert.Contains("<tr><td>relu1 → output</td><td class=\"num\">2</td><td class=\"num\">3.00</td>", gated);
+        Assert.DoesNotContain("PCA features", gated);
+        Assert.Contains("<tr><td>relu1</td><td class=\"num\">4</td><td class=\"num\">3</td></tr>", measured);
+        Assert.Contains("<tr><td>relu1 → output</td><td class=\"num\">6</td></tr>", measured);
+        Assert.Contains("<h3>Measured, not gated: PCA for comparison</h3>", measured);
+    }
 }

@@ -7,10 +7,17 @@ internal sealed record AblationView(IReadOnlyList<AblationView.Layer> Layers)
 
     /// <summary>
     /// One ablation kind (zero or mean): its mean specialisation against random sets, the largest
-    /// collateral drop, and the cluster × class Δ-accuracy heat map (drops red, gains blue).
+    /// collateral drop, and the cluster × class Δ-accuracy heat map (drops red, gains blue): labelled SVG
+    /// cells (<see cref="Cells"/>) while it is small, else one image (<see cref="Image"/>, a data: URI, a
+    /// pixel per cell) with the values in <see cref="Deltas"/>; the other members are then empty or null.
     /// </summary>
     public sealed record Kind(string Name, string MeanSpecialization, string RandomSpecialization, string Collateral, string Width, string Height,
-        IReadOnlyList<Column> Columns, IReadOnlyList<RowLabel> RowLabels, IReadOnlyList<Cell> Cells);
+        IReadOnlyList<Column> Columns, IReadOnlyList<RowLabel> RowLabels, IReadOnlyList<Cell> Cells, string? Image, DeltaTable? Deltas);
+
+    /// <summary>A large map's values: a row per class, a column per cluster (<see cref="Clusters"/>).</summary>
+    public sealed record DeltaTable(IReadOnlyList<string> Clusters, IReadOnlyList<DeltaRow> Rows);
+
+    public sealed record DeltaRow(string Name, IReadOnlyList<string> Values);
 
     public sealed record Column(string Name, string X);
 
