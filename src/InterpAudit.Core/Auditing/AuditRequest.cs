@@ -17,4 +17,7 @@ public sealed record AuditRequest(
     /// than one (issue #18), and the build machine may be running other builds.
     /// </summary>
     public int Threads { get; init; }
+
+    /// <summary>Run only this shard's work units (<see cref="Sharding.ShardPlan"/>); null runs the whole audit.</summary>
+    public Sharding.ShardSpec? Shard { get; init; }
 }

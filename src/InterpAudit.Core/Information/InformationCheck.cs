@@ -36,6 +36,10 @@ public sealed class InformationCheck : Check<InformationCheckAttribute, LayerInf
             [("components", MetricScope.UnlessDefault(attribute.Components, InformationCheckAttribute.DefaultComponents)),
              ("permutations", MetricScope.UnlessDefault(attribute.Permutations, InformationCheckAttribute.DefaultPermutations))]);
 
+    /// <summary>One pass to collect the layer, then the permutation test over the collected rows (about a pass per 200 permutations).</summary>
+    protected override IEnumerable<PlannedMeasurement> Plan(InformationCheckAttribute attribute, CheckContext context) =>
+        [new(MeasurementOf(attribute), 1 + attribute.Permutations / 200.0)];
+
     protected override LayerInformationResult Measure(InformationCheckAttribute attribute, CheckContext context, CheckDeclaration declaration)
     {
         var options = new InformationOptions { Components = attribute.Components, Permutations = attribute.Permutations, Seed = context.Seed };
