@@ -86,7 +86,7 @@ internal static class AuditCommand
                 var progress = new Progress(diagnostics, audit.Audit.Name);
                 IAuditTarget target = AuditDiscovery.Create(audit);
                 AuditResult result = new AuditEngine(CheckCatalog.Default, progress)
-                    .Run(new AuditRequest(target, WeightsLoader.Instance, audit.Audit, audit.Checks, options.Device, ToolVersion) { Threads = options.ResolvedThreads, Shard = shard });
+                    .Run(new AuditRequest(target, WeightsLoader.Instance, audit.Audit, audit.Checks, options.Device, ToolVersion) { Threads = options.ResolvedThreads, Shard = shard, ShardRotation = audits.ToList().IndexOf(audit) });
                 result = result with
                 {
                     SourceRevision = sourceRevision,

@@ -20,4 +20,7 @@ public sealed record AuditRequest(
 
     /// <summary>Run only this shard's work units (<see cref="Sharding.ShardPlan"/>); null runs the whole audit.</summary>
     public Sharding.ShardSpec? Shard { get; init; }
+
+    /// <summary>The audit's position among those the shard runs, so that their largest units go to different shards (<see cref="Sharding.ShardPlan.Build"/>).</summary>
+    public int ShardRotation { get; init; }
 }

@@ -18,10 +18,16 @@ public static class ShardPlan
 {
     /// <param name="declarations">Per declaration, in check order, what it will measure.</param>
     /// <param name="shards">How many shards share the work.</param>
+    /// <param name="rotation">
+    /// Turns the shard numbers by this many places (the audit's position in the run): every audit's
+    /// largest unit goes to the first shard it is given, so without it a project of several audits
+    /// would give shard 1 all of their largest units.
+    /// </param>
     /// <returns>The units in the order of their first declaration, each with its shard (1-based).</returns>
-    public static IReadOnlyList<PlannedUnit> Build(IReadOnlyList<IReadOnlyList<PlannedMeasurement>> declarations, int shards)
+    public static IReadOnlyList<PlannedUnit> Build(IReadOnlyList<IReadOnlyList<PlannedMeasurement>> declarations, int shards, int rotation = 0)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(shards, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(rotation);
         int[] parent = Enumerable.Range(0, declarations.Count).ToArray();
         var firstByKey = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int d = 0; d < declarations.Count; d++)
@@ -54,7 +60,7 @@ public static class ShardPlan
             int least = 0;
             for (int s = 1; s < shards; s++)
                 if (load[s] < load[least]) least = s;
-            shardOf[u] = least + 1;
+            shardOf[u] = (least + rotation) % shards + 1;
             load[least] += described[u].Cost;
         }
         return described.Select((u, i) => new PlannedUnit(Id(u.Keys), shardOf[i], u.Cost, u.Declarations, u.Keys)).ToList();

@@ -35,6 +35,16 @@ public sealed class ShardPlanTests
     }
 
     [Fact]
+    public void A_rotation_turns_the_shard_numbers_so_that_the_next_audits_largest_unit_goes_elsewhere()
+    {
+        var declarations = Declarations([M("big", 9)], [M("small", 1)], [M("tiny", 0.5)]);
+        // Unrotated over 3 shards: big → 1, small → 2, tiny → 3; turned by one place: 2, 3, 1; by four: as by one.
+        Assert.Equal([1, 2, 3], ShardPlan.Build(declarations, 3).Select(u => u.Shard));
+        Assert.Equal([2, 3, 1], ShardPlan.Build(declarations, 3, rotation: 1).Select(u => u.Shard));
+        Assert.Equal([2, 3, 1], ShardPlan.Build(declarations, 3, rotation: 4).Select(u => u.Shard));
+    }
+
+    [Fact]
     public void Equal_costs_are_ordered_by_id_not_by_declaration_order()
     {
         var forward = ShardPlan.Build(Declarations([M("x", 1)], [M("y", 1)]), shards: 2);
