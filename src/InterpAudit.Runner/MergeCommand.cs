@@ -1,4 +1,3 @@
-using InterpAudit.Baselines;
 using InterpAudit.Diagnostics;
 using InterpAudit.Results;
 using InterpAudit.Runner.Baselines;
@@ -6,20 +5,6 @@ using InterpAudit.Runner.Output;
 using InterpAudit.Runner.Sharding;
 
 namespace InterpAudit.Runner;
-
-/// <summary>What <c>interpaudit merge</c> was asked to do.</summary>
-internal sealed record MergeOptions(
-    IReadOnlyList<string> ShardFiles,
-    string? OutputDirectory = null,
-    bool FailBuild = true,
-    string? LogFile = null,
-    string? ReportTemplate = null,
-    string? BaselineDirectory = null,
-    bool AcceptBaseline = false,
-    bool SkipBaseline = false)
-{
-    public BaselineMode BaselineMode => SkipBaseline ? BaselineMode.Skip : AcceptBaseline ? BaselineMode.Accept : BaselineMode.Compare;
-}
 
 /// <summary>
 /// <c>interpaudit merge</c>: the shards of each audit (<c>audit --shard i/n</c>) combined into one
@@ -92,7 +77,7 @@ internal static class MergeCommand
     /// <summary>A shard's file, or IA3041 for a complete audit's metrics.json (it has no part to merge).</summary>
     private static ShardFile Read(string path)
     {
-        AuditResult result = MetricsFile.Read(path);
+        AuditResult result = MetricsFile.ReadAny(path);
         return result.Shard is null
             ? throw new AuditInputException(DiagnosticCodes.ShardsMismatched,
                 $"[{result.Audit}] '{path}' is a complete audit's metrics.json, not a shard: expected the metrics.shard-i-of-n.json that 'interpaudit audit --shard i/n' writes.", path)

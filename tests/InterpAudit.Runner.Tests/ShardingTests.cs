@@ -50,6 +50,10 @@ public sealed class ShardingTests
         string otherProject = ProjectWithWeights(seed: 2);
         string foreign = RunShard(otherProject, 3, 3);
         AssertMergeFails(project, "foreign", DiagnosticCodes.ShardsMismatched, "weights SHA-256", three[0], three[1], foreign);
+        // Nor does a shard pass for a complete run where one is expected: a baseline from part of an audit.
+        var accept = new StringWriter();
+        Assert.Equal(ExitCodes.BadInput, BaselineCommand.Accept([three[0]], project, accept));
+        Assert.Contains($"error {DiagnosticCodes.ShardsMismatched}: [{Audit}] '{three[0]}' is shard 1/3 of an audit, not a complete audit's metrics.json", accept.ToString());
         AssertMergeFails(project, "complete", DiagnosticCodes.ShardsMismatched, "not a shard", three[0], three[1], Path.Combine(project, "whole", Audit, "metrics.json"));
     }
 
@@ -138,12 +142,24 @@ public sealed class ShardingTests
 
     private static JsonObject Metrics(string path) => JsonNode.Parse(File.ReadAllText(path))!.AsObject();
 
-    /// <summary>The file without what depends on when and how fast it ran.</summary>
+    /// <summary>The file without what depends on when and how fast it ran (LIB records its own seconds per layer).</summary>
     private static string WithoutTimings(JsonObject metrics)
     {
         var copy = metrics.DeepClone().AsObject();
         copy.Remove("timingsSeconds");
         copy.Remove("startedAt");
+        RemoveTimes(copy);
         return copy.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }
+
+    private static void RemoveTimes(JsonNode? node)
+    {
+        if (node is JsonObject obj)
+        {
+            foreach (string key in new[] { "seconds", "accumulationSeconds", "accumulationGflopsPerSecond" }) obj.Remove(key);
+            foreach (var (_, child) in obj) RemoveTimes(child);
+        }
+        else if (node is JsonArray array)
+            foreach (JsonNode? child in array) RemoveTimes(child);
     }
 }

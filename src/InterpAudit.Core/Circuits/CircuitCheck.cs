@@ -26,15 +26,16 @@ public sealed class CircuitCheck : Check<CircuitCheckAttribute, CircuitSizeResul
 
     /// <summary>
     /// Per class: the exact mode tries every weight of the chain, each trial a loss on the class's
-    /// samples (about a hundredth of a pass per weight, so it grows with the model); the fast mode
-    /// ranks the weights by attribution in a few passes. The agreement compares the two, at no cost.
+    /// samples (about a thousandth of a pass per weight, so it grows with the model: the sample's
+    /// 55,050 weights and 10 classes, 600 passes); the fast mode ranks the weights by attribution in
+    /// two passes a class. The agreement compares the two, at no cost.
     /// </summary>
     protected override IEnumerable<PlannedMeasurement> Plan(CircuitCheckAttribute attribute, CheckContext context)
     {
         var options = new CircuitOptions(attribute.MaxSamplesPerClass);
         int classes = context.ClassNames.Count;
         if (attribute.Mode is EcsMode.Exact or EcsMode.Both)
-            yield return new(MeasurementOf(CircuitSize.Name(EcsMode.Exact), options), classes * Parameters(context) / 100.0);
+            yield return new(MeasurementOf(CircuitSize.Name(EcsMode.Exact), options), classes * Parameters(context) / 1000.0);
         if (attribute.Mode is EcsMode.Fast or EcsMode.Both)
             yield return new(MeasurementOf(CircuitSize.Name(EcsMode.Fast), options), classes * 2.0);
         if (attribute.Mode == EcsMode.Both)

@@ -1,5 +1,4 @@
 using InterpAudit.Checks;
-using InterpAudit.Diagnostics;
 using InterpAudit.Results;
 using InterpAudit.Sharding;
 
@@ -67,32 +66,5 @@ public sealed class ShardPlanTests
         Assert.Equal(ShardPlan.Build(declarations, 1).Select(u => u.Id), plan.Select(u => u.Id));
         Assert.All(plan, u => Assert.InRange(u.Shard, 1, shards));
         Assert.Equal(Enumerable.Range(0, 4), plan.SelectMany(u => u.Declarations).Order());
-    }
-}
-
-public sealed class ShardSpecTests
-{
-    [Theory]
-    [InlineData("1/1", 1, 1)]
-    [InlineData("2/4", 2, 4)]
-    [InlineData(" 3/3 ", 3, 3)]
-    public void I_of_n_parses(string text, int index, int count) =>
-        Assert.Equal(new ShardSpec(index, count), ShardSpec.Parse(text));
-
-    [Theory]
-    [InlineData("0/2")]
-    [InlineData("3/2")]
-    [InlineData("a/b")]
-    [InlineData("1/0")]
-    [InlineData("-1/2")]
-    [InlineData("+1/2")]
-    [InlineData("1/2/3")]
-    [InlineData("2")]
-    [InlineData("")]
-    public void Anything_else_is_IA3040_naming_what_was_expected(string text)
-    {
-        var e = Assert.Throws<AuditInputException>(() => ShardSpec.Parse(text));
-        Assert.Equal(DiagnosticCodes.InvalidShard, e.Code);
-        Assert.Contains($"Shard \"{text}\" is not usable: expected i/n with 1 ≤ i ≤ n", e.Message);
     }
 }
