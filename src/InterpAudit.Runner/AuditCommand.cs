@@ -76,6 +76,8 @@ internal static class AuditCommand
         // The same for every audit of the project: read once.
         string? sourceRevision = GitRevision.Of(options.ProjectDirectory), sourceRoot = GitRevision.RepositoryRoot(options.ProjectDirectory);
         bool badInput = false, checksFailed = false, internalError = false;
+        // What the audits so far gave each shard: every job plans every audit, in the same order.
+        double[] shardLoads = new double[shard?.Count ?? 1];
         foreach (DiscoveredAudit audit in audits)
         {
             SourceLocation? auditLocation = sources.AuditAttribute(audit.Type, audit.Audit.Name);
@@ -86,7 +88,7 @@ internal static class AuditCommand
                 var progress = new Progress(diagnostics, audit.Audit.Name);
                 IAuditTarget target = AuditDiscovery.Create(audit);
                 AuditResult result = new AuditEngine(CheckCatalog.Default, progress)
-                    .Run(new AuditRequest(target, WeightsLoader.Instance, audit.Audit, audit.Checks, options.Device, ToolVersion) { Threads = options.ResolvedThreads, Shard = shard, ShardRotation = audits.ToList().IndexOf(audit) });
+                    .Run(new AuditRequest(target, WeightsLoader.Instance, audit.Audit, audit.Checks, options.Device, ToolVersion) { Threads = options.ResolvedThreads, Shard = shard, ShardLoads = shardLoads });
                 result = result with
                 {
                     SourceRevision = sourceRevision,
@@ -97,6 +99,7 @@ internal static class AuditCommand
                 {
                     // A partial result: judged by merge, together with the other shards, never here.
                     result = result with { Shard = result.Shard! with { AuditLocation = auditLocation } };
+                    shardLoads = ShardPlan.Loads(result.Shard.Plan, shardLoads);
                     diagnostics.Progress($"[{audit.Audit.Name}] shard {shard} ran {result.Shard.Units.Count} of {result.Shard.Plan.Count} work unit(s), {result.Checks.Count} check(s); merge it with the others: {outputs.WriteShard(result)}");
                     continue;
                 }

@@ -52,7 +52,7 @@ public sealed class AuditEngine(CheckCatalog catalog, IProgress<string>? progres
 
         // Every shard validates everything above (bad input fails every job), then runs its units only.
         IReadOnlyList<PlannedUnit>? plan = request.Shard is { } shard
-            ? ShardPlan.Build(planned.Select(p => p.Check.Plan(p.Declared.Attribute, context)).ToList(), shard.Count, request.ShardRotation)
+            ? ShardPlan.Build(planned.Select(p => p.Check.Plan(p.Declared.Attribute, context)).ToList(), shard.Count, request.ShardLoads)
             : null;
         HashSet<int>? owned = plan?.Where(u => u.Shard == request.Shard!.Index).SelectMany(u => u.Declarations).ToHashSet();
 

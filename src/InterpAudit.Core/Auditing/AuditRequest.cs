@@ -21,6 +21,6 @@ public sealed record AuditRequest(
     /// <summary>Run only this shard's work units (<see cref="Sharding.ShardPlan"/>); null runs the whole audit.</summary>
     public Sharding.ShardSpec? Shard { get; init; }
 
-    /// <summary>The audit's position among those the shard runs, so that their largest units go to different shards (<see cref="Sharding.ShardPlan.Build"/>).</summary>
-    public int ShardRotation { get; init; }
+    /// <summary>Each shard's estimated cost from the run's earlier audits, so that a project's audits are balanced together (<see cref="Sharding.ShardPlan.Build"/>); null: none.</summary>
+    public IReadOnlyList<double>? ShardLoads { get; init; }
 }

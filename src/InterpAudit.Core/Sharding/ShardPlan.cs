@@ -18,16 +18,17 @@ public static class ShardPlan
 {
     /// <param name="declarations">Per declaration, in check order, what it will measure.</param>
     /// <param name="shards">How many shards share the work.</param>
-    /// <param name="rotation">
-    /// Turns the shard numbers by this many places (the audit's position in the run): every audit's
-    /// largest unit goes to the first shard it is given, so without it a project of several audits
-    /// would give shard 1 all of their largest units.
+    /// <param name="loads">
+    /// Each shard's estimated cost so far from the run's earlier audits (<see cref="Loads"/>), so that a
+    /// project's audits are balanced together: planned alone, each would give shard 1 its largest unit.
+    /// Every job runs the same audits in the same order, so every job starts each audit from the same loads.
     /// </param>
     /// <returns>The units in the order of their first declaration, each with its shard (1-based).</returns>
-    public static IReadOnlyList<PlannedUnit> Build(IReadOnlyList<IReadOnlyList<PlannedMeasurement>> declarations, int shards, int rotation = 0)
+    public static IReadOnlyList<PlannedUnit> Build(IReadOnlyList<IReadOnlyList<PlannedMeasurement>> declarations, int shards,
+        IReadOnlyList<double>? loads = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(shards, 1);
-        ArgumentOutOfRangeException.ThrowIfNegative(rotation);
+        if (loads is not null && loads.Count != shards) throw new ArgumentException($"expected {shards} loads, found {loads.Count}", nameof(loads));
         int[] parent = Enumerable.Range(0, declarations.Count).ToArray();
         var firstByKey = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int d = 0; d < declarations.Count; d++)
@@ -53,17 +54,25 @@ public static class ShardPlan
         var described = units.Select(u => (u.Declarations, Keys: u.Measurements.Select(m => m.Id.Key).ToArray(),
             Cost: u.Measurements.Sum(m => m.Cost))).ToList();
         var shardOf = new int[described.Count];
-        var load = new double[shards];
+        double[] load = loads?.ToArray() ?? new double[shards];
         foreach (int u in Enumerable.Range(0, described.Count)
                      .OrderByDescending(u => described[u].Cost).ThenBy(u => Id(described[u].Keys), StringComparer.Ordinal))
         {
             int least = 0;
             for (int s = 1; s < shards; s++)
                 if (load[s] < load[least]) least = s;
-            shardOf[u] = (least + rotation) % shards + 1;
+            shardOf[u] = least + 1;
             load[least] += described[u].Cost;
         }
         return described.Select((u, i) => new PlannedUnit(Id(u.Keys), shardOf[i], u.Cost, u.Declarations, u.Keys)).ToList();
+    }
+
+    /// <summary>Each shard's summed unit costs in <paramref name="plan"/>, added to <paramref name="loads"/>: the loads the next audit starts from.</summary>
+    public static double[] Loads(IReadOnlyList<PlannedUnit> plan, IReadOnlyList<double> loads)
+    {
+        double[] next = loads.ToArray();
+        foreach (PlannedUnit unit in plan) next[unit.Shard - 1] += unit.Cost;
+        return next;
     }
 
     private static string Id(IEnumerable<string> keys) => string.Join(" + ", keys);

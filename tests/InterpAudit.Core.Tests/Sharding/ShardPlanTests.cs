@@ -34,13 +34,16 @@ public sealed class ShardPlanTests
     }
 
     [Fact]
-    public void A_rotation_turns_the_shard_numbers_so_that_the_next_audits_largest_unit_goes_elsewhere()
+    public void A_second_audit_starts_from_the_first_ones_loads_so_the_two_are_balanced_together()
     {
-        var declarations = Declarations([M("big", 9)], [M("small", 1)], [M("tiny", 0.5)]);
-        // Unrotated over 3 shards: big → 1, small → 2, tiny → 3; turned by one place: 2, 3, 1; by four: as by one.
-        Assert.Equal([1, 2, 3], ShardPlan.Build(declarations, 3).Select(u => u.Shard));
-        Assert.Equal([2, 3, 1], ShardPlan.Build(declarations, 3, rotation: 1).Select(u => u.Shard));
-        Assert.Equal([2, 3, 1], ShardPlan.Build(declarations, 3, rotation: 4).Select(u => u.Shard));
+        // A first audit of only a big unit (9) leaves loads 9, 0. The second starts from them: 9 → 2 (0 < 9);
+        // 4 → 1 (9 = 9: the lower); 3 → 2 (9 < 13); 2 → 2 (12 < 13). Planned alone, its 9 would go to shard 1 too.
+        var first = ShardPlan.Build(Declarations([M("big", 9)]), 2);
+        double[] loads = ShardPlan.Loads(first, [0, 0]);
+        Assert.Equal([9.0, 0.0], loads);
+        var second = ShardPlan.Build(Declarations([M("ecs", 9)], [M("a", 4)], [M("b", 3)], [M("c", 2)]), 2, loads);
+        Assert.Equal([2, 1, 2, 2], second.Select(u => u.Shard));
+        Assert.Equal([13.0, 14.0], ShardPlan.Loads(second, loads));
     }
 
     [Fact]
