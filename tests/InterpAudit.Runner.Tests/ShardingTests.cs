@@ -83,6 +83,16 @@ public sealed class ShardingTests
         Assert.False(Directory.Exists(Path.Combine(project, "out", Audit)));
     }
 
+    [Fact]
+    public void A_shard_cannot_accept_a_baseline_it_holds_only_part_of()
+    {
+        string project = Directory.CreateTempSubdirectory("interpaudit-shard").FullName;
+        (int code, string log) = Run(new AuditOptions(Assembly, project, Path.Combine(project, "out"), OnlyAudit: Audit, AcceptBaseline: true, Shard: "1/2"));
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains($"error {DiagnosticCodes.InvalidShard}: --shard 1/2 with --accept-baseline", log);
+        Assert.Empty(Directory.GetFiles(project, "*.audit-baseline.json"));
+    }
+
     private static void AssertMergeFails(string project, string name, string code, string text, params string[] files)
     {
         (int exit, string log) = Merge(project, name, files);
