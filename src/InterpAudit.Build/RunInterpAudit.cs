@@ -65,6 +65,12 @@ namespace InterpAudit.Build
         /// <summary>CPU threads for libtorch; empty for the runner's default (the machine's cores).</summary>
         public string Threads { get; set; } = "";
 
+        /// <summary>
+        /// <c>i/n</c>: run only that shard of each audit (a CI matrix job) and leave its partial result for
+        /// <c>interpaudit merge</c>; empty for the whole audit. The runner checks the syntax (IA3040).
+        /// </summary>
+        public string Shard { get; set; } = "";
+
         /// <summary>With <see cref="AcceptBaseline"/>: further runs' metrics.json files to calibrate the baseline from.</summary>
         public ITaskItem[] CalibrationRuns { get; set; } = new ITaskItem[0];
 
@@ -103,6 +109,7 @@ namespace InterpAudit.Build
             if (!string.IsNullOrEmpty(ReportTemplate)) builder.AppendSwitchIfNotNull("--template ", ReportTemplate);
             if (!string.IsNullOrEmpty(BaselineDirectory)) builder.AppendSwitchIfNotNull("--baseline-dir ", BaselineDirectory.TrimEnd('/', '\\'));
             if (!string.IsNullOrEmpty(Threads)) builder.AppendSwitchIfNotNull("--threads ", Threads);
+            if (!string.IsNullOrEmpty(Shard)) builder.AppendSwitchIfNotNull("--shard ", Shard);
             if (AcceptBaseline) builder.AppendSwitch("--accept-baseline");
             if (AcceptBaseline && CalibrationRuns.Length > 0)
             {

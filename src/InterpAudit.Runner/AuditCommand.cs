@@ -11,6 +11,7 @@ using InterpAudit.Runner.Discovery;
 using InterpAudit.Runner.Locations;
 using InterpAudit.Runner.Native;
 using InterpAudit.Runner.Output;
+using InterpAudit.Sharding;
 
 namespace InterpAudit.Runner;
 
@@ -53,6 +54,12 @@ internal static class AuditCommand
         // First: a report template that does not parse (IA3031) is a mistake in the options, reported
         // before any audit spends minutes only to fail writing its report.
         AuditOutputs outputs = AuditOutputs.Create(options.ResolvedOutputDirectory, options.ReportTemplate);
+        // Also before any audit: a shard that is not i/n (IA3040), or one asked to accept a baseline that
+        // only the merged audit can give.
+        ShardSpec? shard = options.Shard is null ? null : ShardSpec.Parse(options.Shard);
+        if (shard is not null && options.AcceptBaseline)
+            throw new AuditInputException(DiagnosticCodes.InvalidShard,
+                $"--shard {shard} with --accept-baseline: a shard holds part of the audit, so it cannot be a baseline. Expected --accept-baseline on 'interpaudit merge' instead.");
         Assembly assembly = AuditDiscovery.Load(options.AssemblyPath);
         IReadOnlyList<DiscoveredAudit> audits = AuditDiscovery.Find(assembly, options.OnlyAudit);
         // Before anything touches TorchSharp: its native backend is the audited project's (IA3102 if it has none).
@@ -61,6 +68,7 @@ internal static class AuditCommand
         SourceLocator sources = options.SourcesFile is null ? SourceLocator.Empty : SourceLocator.Parse(ReadSources(options.SourcesFile));
         var baselines = new BaselineStore(options.ResolvedBaselineDirectory);
         IReadOnlyList<AuditResult> calibrationRuns = (options.CalibrationRuns ?? []).Select(MetricsFile.Read).ToList();
+        var completion = new AuditCompletion(outputs, baselines, options.BaselineMode, calibrationRuns, options.FailBuild, diagnostics);
 
         // Relative paths in user code (weights, data) mean the project directory, as in the IDE.
         Directory.SetCurrentDirectory(options.ProjectDirectory);
@@ -71,6 +79,8 @@ internal static class AuditCommand
         bool? sourceDirty = repositoryRoot is null ? null : GitWorkingTree.IsDirty(repositoryRoot);
         RuntimeVersions runtime = RuntimeProbe.Of(options.AssemblyPath);
         bool badInput = false, checksFailed = false, internalError = false;
+        // What the audits so far gave each shard: every job plans every audit, in the same order.
+        double[] shardLoads = new double[shard?.Count ?? 1];
         foreach (DiscoveredAudit audit in audits)
         {
             SourceLocation? auditLocation = sources.AuditAttribute(audit.Type, audit.Audit.Name);
@@ -81,7 +91,7 @@ internal static class AuditCommand
                 var progress = new Progress(diagnostics, audit.Audit.Name);
                 IAuditTarget target = AuditDiscovery.Create(audit);
                 AuditResult result = new AuditEngine(CheckCatalog.Default, progress)
-                    .Run(new AuditRequest(target, WeightsLoader.Instance, audit.Audit, audit.Checks, options.Device, ToolVersion) { Threads = options.ResolvedThreads });
+                    .Run(new AuditRequest(target, WeightsLoader.Instance, audit.Audit, audit.Checks, options.Device, ToolVersion) { Threads = options.ResolvedThreads, Shard = shard, ShardLoads = shardLoads });
                 result = result with
                 {
                     SourceRevision = sourceRevision,
@@ -93,17 +103,15 @@ internal static class AuditCommand
                         ? new BaselineFile(baselines.BaselinePath(audit.Audit.Name), baselineSha) : null,
                     Checks = result.Checks.Select(c => c with { Location = sources.CheckAttribute(audit.Type, audit.Audit.Name, c.Declaration) ?? auditLocation }).ToList(),
                 };
-                BaselineDecision decision = DecideBaseline(result, options.BaselineMode, baselines, calibrationRuns);
-                result = decision.Result;
-                IReadOnlyList<RegressionFinding> findings = decision.Findings;
-                IReadOnlyList<string> written = outputs.Write(result);
-                // Only after the outputs are complete: a run that fails must leave the project folder as it was.
-                CommitBaseline(decision, baselines, diagnostics);
-                checksFailed |= ReportChecks(result, options.FailBuild, diagnostics);
-                checksFailed |= ReportFindings(result.Audit, findings, options.FailBuild, auditLocation, diagnostics);
-                outputs.RecordRun(new LastRun(result.Audit, startedAt, result.Verdict.ToString().ToLowerInvariant(),
-                    result.Checks.Where(c => c.Verdict == Verdict.Fail).Select(c => c.Code).Concat(findings.Select(f => f.Code)).Distinct().ToArray()));
-                diagnostics.Progress($"[{audit.Audit.Name}] {result.Verdict.ToString().ToUpperInvariant()}: {result.Checks.Count(c => !c.FailsGate)}/{result.Checks.Count} checks passed; report: {written.First(p => p.EndsWith(".html", StringComparison.Ordinal))}");
+                if (shard is not null)
+                {
+                    // A partial result: judged by merge, together with the other shards, never here.
+                    result = result with { Shard = result.Shard! with { AuditLocation = auditLocation } };
+                    shardLoads = ShardPlan.Loads(result.Shard.Plan, shardLoads);
+                    diagnostics.Progress($"[{audit.Audit.Name}] shard {shard} ran {result.Shard.Units.Count} of {result.Shard.Plan.Count} work unit(s), {result.Checks.Count} check(s); merge it with the others: {outputs.WriteShard(result)}");
+                    continue;
+                }
+                checksFailed |= completion.Complete(result, auditLocation, startedAt);
             }
             catch (AuditInputException e)
             {
@@ -122,7 +130,8 @@ internal static class AuditCommand
                 internalError = true;
             }
         }
-        if (audits.Count > 0)
+        // A shard's folder holds a partial result only: the index page is the merge's to write.
+        if (audits.Count > 0 && shard is null)
         {
             try
             {
@@ -155,65 +164,6 @@ internal static class AuditCommand
             diagnostics.LogOnly($"[{audit}] {LastRun.FileName} not written: {e.Message}");
         }
     }
-
-    /// <summary>Prints each failed check; returns true when one of them fails the build.</summary>
-    private static bool ReportChecks(AuditResult result, bool failBuild, BuildDiagnostics diagnostics)
-    {
-        bool failsBuild = false;
-        foreach (CheckResult check in result.Checks.Where(c => c.Verdict == Verdict.Fail))
-            failsBuild |= ReportGateFailure(result.Audit, check.Severity, check.Code, ConditionSentence.For(check), check.Location, failBuild, diagnostics);
-        return failsBuild;
-    }
-
-    /// <summary>
-    /// One gate failure: an error when its severity is Error and the build gates, otherwise a warning
-    /// (report-only mode says so). Returns true when it fails the build.
-    /// </summary>
-    private static bool ReportGateFailure(string audit, CheckSeverity severity, string code, string message, SourceLocation? location,
-        bool failBuild, BuildDiagnostics diagnostics)
-    {
-        bool asError = severity == CheckSeverity.Error && failBuild;
-        string suffix = severity == CheckSeverity.Error && !failBuild ? " (report-only: InterpAuditFailBuild=false)" : "";
-        diagnostics.Report(asError ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, code, $"[{audit}] {message}{suffix}", location);
-        return asError;
-    }
-
-    /// <summary>Reads what the policy needs (the committed files are read only when comparing) and decides.</summary>
-    private static BaselineDecision DecideBaseline(AuditResult result, BaselineMode mode, BaselineStore baselines, IReadOnlyList<AuditResult> calibrationRuns)
-    {
-        string audit = result.Audit;
-        bool compare = mode == BaselineMode.Compare;
-        return BaselinePolicy.Decide(result, mode, compare ? baselines.Load(audit) : null, compare ? baselines.LoadSuppressions(audit) : [],
-            calibrationRuns, baselines.BaselinePath(audit), baselines.SuppressionsPath(audit));
-    }
-
-    private static void CommitBaseline(BaselineDecision decision, BaselineStore baselines, BuildDiagnostics diagnostics)
-    {
-        if (decision.Write is { } baseline)
-        {
-            baselines.Save(baseline);
-            if (decision.ClearSuppressions)
-            {
-                baselines.SaveSuppressions(baseline.Audit, []);
-                diagnostics.Progress($"[{baseline.Audit}] baseline accepted from {baseline.Runs.Count} run(s): {baselines.BaselinePath(baseline.Audit)} (commit it)");
-                foreach (string line in CalibrationSummary.Format(CalibrationSummary.Rows(baseline, decision.Result.Checks)).Split('\n'))
-                    diagnostics.Progress($"[{baseline.Audit}] {line.TrimEnd()}");
-            }
-        }
-    }
-
-    /// <summary>Prints the regression gate's findings; returns true when one of them fails the build.</summary>
-    private static bool ReportFindings(string audit, IReadOnlyList<RegressionFinding> findings, bool failBuild, SourceLocation? auditLocation, BuildDiagnostics diagnostics)
-    {
-        bool failsBuild = false;
-        foreach (RegressionFinding finding in findings)
-            failsBuild |= ReportGateFailure(audit, finding.Severity, finding.Code, LogMessage(finding), finding.Check?.Location ?? auditLocation, failBuild, diagnostics);
-        return failsBuild;
-    }
-
-    /// <summary>A regressed check in the reports' sentence, then what to do; other findings as the gate wrote them.</summary>
-    private static string LogMessage(RegressionFinding finding) =>
-        finding is { Check.Baseline: not null, Remedy: { } remedy } ? $"{ConditionSentence.Regression(finding.Check)} {remedy}" : finding.Message;
 
     private static IEnumerable<string> ReadSources(string sourcesFile) =>
         File.Exists(sourcesFile)

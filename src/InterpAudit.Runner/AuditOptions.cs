@@ -17,7 +17,8 @@ internal sealed record AuditOptions(
     bool AcceptBaseline = false,
     bool SkipBaseline = false,
     IReadOnlyList<string>? CalibrationRuns = null,
-    int Threads = 0)
+    int Threads = 0,
+    string? Shard = null)
 {
     /// <summary>The threads asked for, or the machine's cores (<see cref="Environment.ProcessorCount"/>, which honours CPU limits).</summary>
     public int ResolvedThreads => Threads > 0 ? Threads : Environment.ProcessorCount;

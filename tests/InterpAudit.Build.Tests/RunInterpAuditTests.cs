@@ -9,7 +9,7 @@ namespace InterpAudit.Build.Tests;
 /// </summary>
 public sealed class RunInterpAuditTests
 {
-    private static (RunInterpAudit Task, FakeBuildEngine Engine, bool Result) Run(string script, int timeoutMs = -1)
+    private static (RunInterpAudit Task, FakeBuildEngine Engine, bool Result) Run(string script, int timeoutMs = -1, string shard = "")
     {
         string directory = Path.Combine(Path.GetTempPath(), "interpaudit-task", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -31,6 +31,7 @@ public sealed class RunInterpAuditTests
             OutputPath = output,
             LogFile = Path.Combine(directory, "interpaudit.log"),
             Timeout = timeoutMs,
+            Shard = shard,
         };
         bool result = task.Execute();
         return (task, engine, result);
@@ -63,6 +64,15 @@ public sealed class RunInterpAuditTests
         Assert.Contains($"exec {task.RunnerPath} audit --assembly {task.AssemblyPath}", args);
         Assert.Contains("--device auto --fail-build true", args);
         Assert.Contains($"--log {task.LogFile}", args);
+    }
+
+    [Fact]
+    public void InterpAuditShard_reaches_the_runner_as_shard_and_is_absent_when_unset()
+    {
+        var (_, sharded, _) = Run("""echo "args: $*"; exit 0""", shard: "2/4");
+        Assert.EndsWith(" --shard 2/4", Assert.Single(sharded.Messages, m => m.Message!.StartsWith("args:", StringComparison.Ordinal)).Message);
+        var (_, whole, _) = Run("""echo "args: $*"; exit 0""");
+        Assert.DoesNotContain("--shard", Assert.Single(whole.Messages, m => m.Message!.StartsWith("args:", StringComparison.Ordinal)).Message);
     }
 
     [Fact]

@@ -17,6 +17,10 @@ public sealed class AccuracyCheck : Check<AccuracyCheckAttribute, ClassAccuracyR
             yield return "Class is set but Min is not";
     }
 
+    /// <summary>One forward pass over the evaluation set.</summary>
+    protected override IEnumerable<PlannedMeasurement> Plan(AccuracyCheckAttribute attribute, CheckContext context) =>
+        [new(Measurement, 1)];
+
     protected override ClassAccuracyResult Measure(AccuracyCheckAttribute attribute, CheckContext context, CheckDeclaration declaration) =>
         context.Measure(Measurement, () => ClassAccuracy.Measure(context.Stream, context.ClassNames));
 

@@ -3,6 +3,7 @@ using InterpAudit.Capture;
 using InterpAudit.Checks;
 using InterpAudit.Diagnostics;
 using InterpAudit.Results;
+using InterpAudit.Sharding;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -50,20 +51,35 @@ public sealed class AuditEngine(CheckCatalog catalog, IProgress<string>? progres
         // without samples gives NaN (0/0), which a bound can neither pass nor fail honestly.
         RequireEveryClass(stream.Preflight(), classNames);
 
+        // Every shard validates everything above (bad input fails every job), then runs its units only.
+        IReadOnlyList<PlannedUnit>? plan = request.Shard is { } shard
+            ? ShardPlan.Build(planned.Select(p => p.Check.Plan(p.Declared.Attribute, context)).ToList(), shard.Count, request.ShardLoads)
+            : null;
+        HashSet<int>? owned = plan?.Where(u => u.Shard == request.Shard!.Index).SelectMany(u => u.Declarations).ToHashSet();
+
         start = Stopwatch.GetTimestamp();
-        List<CheckResult> results = planned.SelectMany(p => p.Check.Evaluate(p.Declared.Attribute, p.Declared.Declaration, context)).ToList();
+        List<CheckResult> results = planned.Where((_, d) => owned is null || owned.Contains(d))
+            .SelectMany(p => p.Check.Evaluate(p.Declared.Attribute, p.Declared.Declaration, context)).ToList();
         DatasetIdentity dataset = (stream.Dataset ?? stream.ForEachBatch((_, _) => { })) with { Name = datasetName, Split = split };
         timings["checks"] = Stopwatch.GetElapsedTime(start).TotalSeconds;
         foreach ((string key, double seconds) in context.Timings) timings["measure:" + key] = seconds;
 
+        var modelIdentity = new ModelIdentity(model.GetType().FullName ?? model.GetType().Name, Path.GetFullPath(weightsPath), weightsSha, parameters);
+        ShardInfo? shardInfo = plan is null ? null : new ShardInfo(request.Shard!.Index, request.Shard.Count,
+            new ShardIdentity(request.Audit.Name, modelIdentity.Type, weightsSha, parameters, dataset.Sha256, dataset.SampleCount,
+                request.Audit.Seed, request.ToolVersion, device.ToString()),
+            plan.Where(u => u.Shard == request.Shard.Index).Select(u => u.Id).ToList(),
+            planned.Select(p => p.Declared.Declaration).ToList(), plan,
+            context.Measurements.ToDictionary(m => m.Key, m => m.Value.GetType().FullName!, StringComparer.Ordinal));
+
         return new AuditResult(
             AuditResult.CurrentSchema, request.Audit.Name, targetType,
-            new ModelIdentity(model.GetType().FullName ?? model.GetType().Name, Path.GetFullPath(weightsPath), weightsSha, parameters),
-            dataset, classNames, device.ToString(), request.Audit.Seed, request.ToolVersion, startedAt, timings, results,
+            modelIdentity, dataset, classNames, device.ToString(), request.Audit.Seed, request.ToolVersion, startedAt, timings, results,
             context.Measurements)
         {
             MeasurementIds = context.MeasurementIds, FalseAlarmRate = request.Audit.FalseAlarmRate, Threads = threads,
             ConfigurationSha256 = AuditConfiguration.Sha256(request.Audit, request.Checks.Select(c => c.Attribute)),
+            Shard = shardInfo,
         };
     }
 

@@ -17,4 +17,10 @@ public sealed record AuditRequest(
     /// than one (issue #18), and the build machine may be running other builds.
     /// </summary>
     public int Threads { get; init; }
+
+    /// <summary>Run only this shard's work units (<see cref="Sharding.ShardPlan"/>); null runs the whole audit.</summary>
+    public Sharding.ShardSpec? Shard { get; init; }
+
+    /// <summary>Each shard's estimated cost from the run's earlier audits, so that a project's audits are balanced together (<see cref="Sharding.ShardPlan.Build"/>); null: none.</summary>
+    public IReadOnlyList<double>? ShardLoads { get; init; }
 }

@@ -23,12 +23,19 @@ public abstract class Check<TAttribute, TMeasurement> : ICheck where TAttribute 
 
     public IEnumerable<string> Layers(AuditCheckAttribute attribute) => Layers((TAttribute)attribute);
 
+    public IReadOnlyList<PlannedMeasurement> Plan(AuditCheckAttribute attribute, CheckContext context) => Plan((TAttribute)attribute, context).ToList();
+
     public IEnumerable<CheckResult> Evaluate(AuditCheckAttribute attribute, CheckDeclaration declaration, CheckContext context)
     {
         var typed = (TAttribute)attribute;
         int mark = context.UsedCount;
         TMeasurement measured = Measure(typed, context, declaration);
         IReadOnlyList<string> keys = context.KeysUsedSince(mark);
+        // A plan that misses a measurement would let two shards measure it, or none own it: a bug in
+        // the family, caught on every audit rather than only on sharded ones.
+        HashSet<string> planned = Plan(typed, context).Select(p => p.Id.Key).ToHashSet(StringComparer.Ordinal);
+        if (keys.FirstOrDefault(k => !planned.Contains(k)) is { } unplanned)
+            throw new InvalidOperationException($"{GetType().Name} measured {unplanned}, which its Plan does not list ({string.Join(", ", planned)})");
         var results = new List<CheckResult>();
         foreach (DeclaredBound bound in DeclaredLimits.BoundsOf(typeof(TAttribute)))
         {
@@ -59,6 +66,9 @@ public abstract class Check<TAttribute, TMeasurement> : ICheck where TAttribute 
 
     /// <summary>Measures what the declaration needs, through <see cref="CheckContext.Measure{T}"/> so that equal measurements run once.</summary>
     protected abstract TMeasurement Measure(TAttribute attribute, CheckContext context, CheckDeclaration declaration);
+
+    /// <summary>The measurements <see cref="Measure"/> takes, with their rough costs (<see cref="PlannedMeasurement.Cost"/>).</summary>
+    protected abstract IEnumerable<PlannedMeasurement> Plan(TAttribute attribute, CheckContext context);
 
     /// <summary>The values <paramref name="bound"/> judges: one per scope (per class, per layer) or one in all.</summary>
     protected abstract IEnumerable<MetricValue> Values(TAttribute attribute, TMeasurement measured, DeclaredBound bound);

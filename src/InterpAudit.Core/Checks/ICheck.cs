@@ -13,5 +13,11 @@ public interface ICheck
     /// <summary>The model layers the check reads, so unknown names fail before any measurement runs.</summary>
     IEnumerable<string> Layers(AuditCheckAttribute attribute);
 
+    /// <summary>
+    /// The measurements <see cref="Evaluate"/> takes for the declaration, before any runs: a shard plans
+    /// its work from them (<see cref="Sharding.ShardPlan"/>), and Evaluate fails if it measures anything else.
+    /// </summary>
+    IReadOnlyList<PlannedMeasurement> Plan(AuditCheckAttribute attribute, CheckContext context);
+
     IEnumerable<CheckResult> Evaluate(AuditCheckAttribute attribute, CheckDeclaration declaration, CheckContext context);
 }

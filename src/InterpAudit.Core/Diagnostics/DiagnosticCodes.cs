@@ -47,6 +47,10 @@ public static class DiagnosticCodes
     public const string UnsupportedCircuitModel = "IA3026";
     public const string LogitWidthMismatch = "IA3027";
     public const string ClassWithoutSamples = "IA3028";
+    public const string InvalidShard = "IA3040";
+    public const string ShardsMismatched = "IA3041";
+    public const string ShardMissing = "IA3042";
+    public const string ShardDuplicated = "IA3043";
     public const string NativeCompatFailed = "IA3101";
 
     public const string RunnerCrashed = "IA9001";

@@ -27,6 +27,10 @@ public sealed class RedundancyCheck : Check<RedundancyCheckAttribute, LayerRedun
         MeasurementId.Of("redundancy", layers: [attribute.LayerA, attribute.LayerB], options:
             ("components", MetricScope.UnlessDefault(attribute.Components, InformationCheckAttribute.DefaultComponents)));
 
+    /// <summary>One pass to collect both layers, then three information estimates with their bootstraps (the sample: about 150 passes).</summary>
+    protected override IEnumerable<PlannedMeasurement> Plan(RedundancyCheckAttribute attribute, CheckContext context) =>
+        [new(MeasurementOf(attribute), 150)];
+
     protected override LayerRedundancyResult Measure(RedundancyCheckAttribute attribute, CheckContext context, CheckDeclaration declaration)
     {
         var options = new InformationOptions { Components = attribute.Components, Seed = context.Seed };

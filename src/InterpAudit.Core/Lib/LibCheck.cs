@@ -31,6 +31,10 @@ public sealed class LibCheck : Check<LibCheckAttribute, LibResult>
     public static MeasurementId MeasurementOf(LibCheckAttribute attribute, LibOptions options) =>
         MeasurementId.Of("lib", layers: attribute.Layers, options: ("tau", options.Tau));
 
+    /// <summary>Moments and Jacobians per layer, a backward pass per output (the sample: about 15 passes a layer).</summary>
+    protected override IEnumerable<PlannedMeasurement> Plan(LibCheckAttribute attribute, CheckContext context) =>
+        [new(MeasurementOf(attribute, new LibOptions()), 15.0 * Math.Max(1, attribute.Layers?.Length ?? 0))];
+
     protected override LibResult Measure(LibCheckAttribute attribute, CheckContext context, CheckDeclaration declaration)
     {
         var options = new LibOptions();

@@ -52,6 +52,16 @@ public sealed class ModularityCheck : Check<ModularityCheckAttribute, LayerModul
             LayerWeight.OutputsByInputs(ModelLayers.Find(context.Stream.Model, layer)!),
             new ModularityOptions(clusters, restarts, shuffles, context.Seed), layer));
 
+    /// <summary>
+    /// The weights only, no data: k-means restarts on the layer's embedding, again for every shuffle.
+    /// About a pass per 25 restarts of the real and shuffled weights (the sample: 5 passes).
+    /// </summary>
+    public static PlannedMeasurement PlanOf(string layer, int clusters, int restarts, int shuffles) =>
+        new(MeasurementOf(layer, clusters, restarts, shuffles), 0.5 + restarts * (1 + shuffles) / 25.0);
+
+    protected override IEnumerable<PlannedMeasurement> Plan(ModularityCheckAttribute attribute, CheckContext context) =>
+        [PlanOf(attribute.Layer, attribute.Clusters, attribute.Restarts, attribute.Shuffles)];
+
     protected override LayerModularityResult Measure(ModularityCheckAttribute attribute, CheckContext context, CheckDeclaration declaration) =>
         MeasureLayer(context, attribute.Layer, attribute.Clusters, attribute.Restarts, attribute.Shuffles);
 

@@ -74,6 +74,14 @@ public sealed record AuditResult(
     /// </summary>
     public string? ConfigurationSha256 { get; init; }
 
+    /// <summary>
+    /// Set when this is one shard of an audit (<c>interpaudit audit --shard i/n</c>): a partial result for
+    /// <c>interpaudit merge</c>, whose checks are only the shard's. Not written when null, so an unsharded
+    /// audit's metrics.json is as before.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public ShardInfo? Shard { get; init; }
+
     /// <summary>Fail when an error-severity check failed its threshold or regressed; Warn for warnings.</summary>
     public AuditVerdict Verdict =>
         Checks.Any(c => c.FailsGate && c.Severity == CheckSeverity.Error) ? AuditVerdict.Fail

@@ -19,6 +19,19 @@ internal sealed class AuditOutputs(string outputDirectory, IReadOnlyList<IReport
     }
 
     /// <summary>
+    /// A shard's partial metrics.json, <c>&lt;output&gt;/&lt;audit&gt;/metrics.shard-i-of-n.json</c>: named
+    /// apart from metrics.json, so that it never passes for a complete audit (the index page, a baseline
+    /// accept) and the shards of one audit can lie in one folder for merge.
+    /// </summary>
+    public string WriteShard(AuditResult result)
+    {
+        ShardInfo shard = result.Shard ?? throw new ArgumentException("not a shard's result", nameof(result));
+        var metrics = new MetricsJsonWriter();
+        return Atomically(Path.Combine(outputDirectory, result.Audit),
+            [($"metrics.shard-{shard.Index}-of-{shard.Count}.json", stream => metrics.Write(OutputPaths.Relative(result), stream))])[0];
+    }
+
+    /// <summary>
     /// <c>&lt;output&gt;/&lt;audit&gt;/last-run.json</c>, on its own: after a successful run beside the
     /// outputs just written, after a failed one beside the previous outputs it leaves in place.
     /// </summary>

@@ -1,0 +1,73 @@
+using InterpAudit.Checks;
+using InterpAudit.Results;
+using InterpAudit.Sharding;
+
+namespace InterpAudit.Core.Tests.Sharding;
+
+public sealed class ShardPlanTests
+{
+    private static PlannedMeasurement M(string key, double cost) => new(MeasurementId.Of(key), cost);
+
+    private static IReadOnlyList<PlannedMeasurement>[] Declarations(params PlannedMeasurement[][] declarations) => declarations;
+
+    [Fact]
+    public void Declarations_that_share_a_measurement_form_one_unit_with_each_measurement_counted_once()
+    {
+        // a is shared by declarations 0 and 2, c by 2 and 4: {0, 2, 4} is one unit, b and d are alone.
+        var plan = ShardPlan.Build(Declarations([M("a", 1)], [M("b", 1)], [M("a", 1), M("c", 2)], [M("d", 1)], [M("c", 2)]), shards: 1);
+
+        Assert.Equal(["a + c", "b", "d"], plan.Select(u => u.Id));
+        Assert.Equal([0, 2, 4], plan[0].Declarations);
+        Assert.Equal(["a", "c"], plan[0].Measurements);
+        Assert.Equal(3, plan[0].Cost); // 1 + 2, not 1 + 1 + 2 + 2
+        Assert.All(plan, u => Assert.Equal(1, u.Shard));
+    }
+
+    [Fact]
+    public void Units_go_longest_first_to_the_least_loaded_shard()
+    {
+        // By hand: 7 → 1; 5 → 2; 4 → 2 (5 < 7, load 9); 3 → 1 (7 < 9, load 10); 1 → 2 (9 < 10, load 10).
+        var plan = ShardPlan.Build(Declarations([M("u3", 3)], [M("u7", 7)], [M("u1", 1)], [M("u5", 5)], [M("u4", 4)]), shards: 2);
+
+        Assert.Equal([1, 1, 2, 2, 2], new[] { "u7", "u3", "u5", "u4", "u1" }.Select(id => plan.Single(u => u.Id == id).Shard));
+        Assert.Equal([10.0, 10.0], new[] { 1, 2 }.Select(s => plan.Where(u => u.Shard == s).Sum(u => u.Cost)));
+    }
+
+    [Fact]
+    public void A_second_audit_starts_from_the_first_ones_loads_so_the_two_are_balanced_together()
+    {
+        // A first audit of only a big unit (9) leaves loads 9, 0. The second starts from them: 9 → 2 (0 < 9);
+        // 4 → 1 (9 = 9: the lower); 3 → 2 (9 < 13); 2 → 2 (12 < 13). Planned alone, its 9 would go to shard 1 too.
+        var first = ShardPlan.Build(Declarations([M("big", 9)]), 2);
+        double[] loads = ShardPlan.Loads(first, [0, 0]);
+        Assert.Equal([9.0, 0.0], loads);
+        var second = ShardPlan.Build(Declarations([M("ecs", 9)], [M("a", 4)], [M("b", 3)], [M("c", 2)]), 2, loads);
+        Assert.Equal([2, 1, 2, 2], second.Select(u => u.Shard));
+        Assert.Equal([13.0, 14.0], ShardPlan.Loads(second, loads));
+    }
+
+    [Fact]
+    public void Equal_costs_are_ordered_by_id_not_by_declaration_order()
+    {
+        var forward = ShardPlan.Build(Declarations([M("x", 1)], [M("y", 1)]), shards: 2);
+        var backward = ShardPlan.Build(Declarations([M("y", 1)], [M("x", 1)]), shards: 2);
+
+        Assert.Equal(1, forward.Single(u => u.Id == "x").Shard);
+        Assert.Equal(1, backward.Single(u => u.Id == "x").Shard);
+        Assert.Equal(2, backward.Single(u => u.Id == "y").Shard);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(7)]
+    public void Every_unit_gets_exactly_one_shard_and_the_units_do_not_depend_on_the_shard_count(int shards)
+    {
+        var declarations = Declarations([M("a", 2)], [M("b", 5)], [M("a", 2), M("c", 1)], [M("d", 0)]);
+        var plan = ShardPlan.Build(declarations, shards);
+
+        Assert.Equal(ShardPlan.Build(declarations, 1).Select(u => u.Id), plan.Select(u => u.Id));
+        Assert.All(plan, u => Assert.InRange(u.Shard, 1, shards));
+        Assert.Equal(Enumerable.Range(0, 4), plan.SelectMany(u => u.Declarations).Order());
+    }
+}

@@ -1,0 +1,175 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AuditFixture;
+using InterpAudit.Diagnostics;
+using TorchSharp;
+
+namespace InterpAudit.Runner.Tests;
+
+/// <summary>
+/// Issue #19: the fixture's "sharded" audit, run whole and as 1, 2 and 3 shards merged, gives the same
+/// metrics.json (timings aside); a missing, duplicated or foreign shard fails with its code. In
+/// process, with this assembly (which compiles the fixture's audits) as the audited one.
+/// </summary>
+public sealed class ShardingTests
+{
+    private const string Audit = "sharded";
+    private static readonly string Assembly = typeof(ShardedAudit).Assembly.Location;
+
+    [Fact]
+    public void One_two_and_three_shards_merged_give_the_unsharded_metrics_and_bad_shard_sets_fail_with_their_codes()
+    {
+        string project = ProjectWithWeights(seed: 1);
+        // The second unsharded run compares with the baseline the first one wrote, so its checks carry
+        // baseline comparisons: the merges, judged against the same baseline, must carry the same ones.
+        Assert.Equal(0, Audit_(project, "whole-first").Code);
+        (int code, string log) = Audit_(project, "whole");
+        Assert.True(code == ExitCodes.Passed, log);
+        JsonObject whole = Metrics(Path.Combine(project, "whole", Audit, "metrics.json"));
+        Assert.Contains(whole["checks"]!.AsArray(), c => c!["baseline"] is JsonObject);
+
+        var shardFiles = new Dictionary<int, string[]>();
+        foreach (int count in new[] { 1, 2, 3 })
+        {
+            shardFiles[count] = Enumerable.Range(1, count).Select(i => RunShard(project, i, count)).ToArray();
+            (int merged, string mergeLog) = Merge(project, $"merged-{count}", shardFiles[count]);
+            Assert.True(merged == ExitCodes.Passed, mergeLog);
+            JsonObject result = Metrics(Path.Combine(project, $"merged-{count}", Audit, "metrics.json"));
+            Assert.Equal(WithoutTimings(whole), WithoutTimings(result));
+            foreach (string output in new[] { "report.html", "results.sarif", "junit.xml", "summary.md" })
+                Assert.True(File.Exists(Path.Combine(project, $"merged-{count}", Audit, output)), output);
+        }
+        // Three shards really split the audit: each ran part of the checks, and none ran all.
+        int[] checksPerShard = shardFiles[3].Select(f => Metrics(f)["checks"]!.AsArray().Count).ToArray();
+        Assert.All(checksPerShard, n => Assert.InRange(n, 1, whole["checks"]!.AsArray().Count - 1));
+        Assert.Equal(whole["checks"]!.AsArray().Count, checksPerShard.Sum());
+
+        string[] three = shardFiles[3];
+        AssertMergeFails(project, "missing", DiagnosticCodes.ShardMissing, "shard 2/3", three[0], three[2]);
+        AssertMergeFails(project, "duplicated", DiagnosticCodes.ShardDuplicated, "exactly once", three[0], three[1], three[2], three[1]);
+        string otherProject = ProjectWithWeights(seed: 2);
+        string foreign = RunShard(otherProject, 3, 3);
+        AssertMergeFails(project, "foreign", DiagnosticCodes.ShardsMismatched, "weights SHA-256", three[0], three[1], foreign);
+        // Nor does a shard pass for a complete run where one is expected: a baseline from part of an audit.
+        var accept = new StringWriter();
+        Assert.Equal(ExitCodes.BadInput, BaselineCommand.Accept([three[0]], project, accept));
+        Assert.Contains($"error {DiagnosticCodes.ShardsMismatched}: [{Audit}] '{three[0]}' is shard 1/3 of an audit, not a complete audit's metrics.json", accept.ToString());
+        AssertMergeFails(project, "complete", DiagnosticCodes.ShardsMismatched, "not a shard", three[0], three[1], Path.Combine(project, "whole", Audit, "metrics.json"));
+    }
+
+    [Fact]
+    public void A_shard_never_fails_the_build_on_a_threshold_but_its_merge_does()
+    {
+        string project = ProjectWithWeights(seed: 1);
+        string shard = RunShard(project, 1, 1, "failing");
+        (int code, string log) = Merge(project, "merged", [shard]);
+        Assert.Equal(ExitCodes.ChecksFailed, code);
+        Assert.Contains("error IA1001", log);
+    }
+
+    [Theory]
+    [InlineData("0/2", "an index from 1 to 2, not 0")]
+    [InlineData("3/2", "an index from 1 to 2, not 3")]
+    [InlineData("a/b", "two whole numbers")]
+    [InlineData("1/0", "a shard count of at least 1, not 0")]
+    public void A_shard_that_is_not_i_of_n_is_IA3040_before_any_audit_runs(string shard, string found)
+    {
+        string project = Directory.CreateTempSubdirectory("interpaudit-shard").FullName;
+        (int code, string log) = Run(new AuditOptions(Assembly, project, Path.Combine(project, "out"), OnlyAudit: Audit, Shard: shard));
+        Assert.Equal(ExitCodes.BadInput, code);
+        string line = Assert.Single(log.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains($"error {DiagnosticCodes.InvalidShard}: Shard \"{shard}\" is not usable: expected i/n with 1 ≤ i ≤ n", line);
+        Assert.Contains(found, line);
+        Assert.False(Directory.Exists(Path.Combine(project, "out", Audit)));
+    }
+
+    [Fact]
+    public void A_shard_cannot_accept_a_baseline_it_holds_only_part_of()
+    {
+        string project = Directory.CreateTempSubdirectory("interpaudit-shard").FullName;
+        (int code, string log) = Run(new AuditOptions(Assembly, project, Path.Combine(project, "out"), OnlyAudit: Audit, AcceptBaseline: true, Shard: "1/2"));
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains($"error {DiagnosticCodes.InvalidShard}: --shard 1/2 with --accept-baseline", log);
+        Assert.Empty(Directory.GetFiles(project, "*.audit-baseline.json"));
+    }
+
+    private static void AssertMergeFails(string project, string name, string code, string text, params string[] files)
+    {
+        (int exit, string log) = Merge(project, name, files);
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains($"error {code}: [{Audit}] ", log);
+        Assert.Contains(text, log);
+        Assert.DoesNotContain("   at ", log);
+        // Nothing half-merged: no outputs for the audit.
+        Assert.False(File.Exists(Path.Combine(project, name, Audit, "metrics.json")), log);
+    }
+
+    private static string RunShard(string project, int index, int count, string audit = Audit)
+    {
+        (int code, string log) = Run(new AuditOptions(Assembly, project, Path.Combine(project, $"shards-{count}"),
+            OnlyAudit: audit, BaselineDirectory: project, Shard: $"{index}/{count}", Threads: 1));
+        Assert.True(code == ExitCodes.Passed, log);
+        string file = Path.Combine(project, $"shards-{count}", audit, $"metrics.shard-{index}-of-{count}.json");
+        Assert.True(File.Exists(file), log);
+        Assert.False(File.Exists(Path.Combine(project, $"shards-{count}", audit, "report.html")));
+        return file;
+    }
+
+    private static (int Code, string Log) Audit_(string project, string output) =>
+        Run(new AuditOptions(Assembly, project, Path.Combine(project, output), OnlyAudit: Audit, BaselineDirectory: project, Threads: 1));
+
+    private static (int Code, string Log) Merge(string project, string output, string[] files)
+    {
+        var writer = new StringWriter();
+        int code = MergeCommand.Run(new MergeOptions(files, Path.Combine(project, output), BaselineDirectory: project), writer);
+        return (code, writer.ToString());
+    }
+
+    private static (int Code, string Log) Run(AuditOptions options)
+    {
+        string before = Directory.GetCurrentDirectory();
+        try
+        {
+            var output = new StringWriter();
+            return (AuditCommand.Run(options, output), output.ToString());
+        }
+        finally
+        {
+            Directory.SetCurrentDirectory(before);
+        }
+    }
+
+    /// <summary>A project folder with the fixture's weights, as its build's MakeFixtureWeights writes them.</summary>
+    private static string ProjectWithWeights(int seed)
+    {
+        string project = Directory.CreateTempSubdirectory("interpaudit-shards").FullName;
+        Directory.CreateDirectory(Path.Combine(project, "obj"));
+        torch.manual_seed(seed);
+        using var model = FixtureModel.Create();
+        model.save(Path.Combine(project, "obj", "fixture.weights"));
+        return project;
+    }
+
+    private static JsonObject Metrics(string path) => JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+
+    /// <summary>The file without what depends on when and how fast it ran (LIB records its own seconds per layer).</summary>
+    private static string WithoutTimings(JsonObject metrics)
+    {
+        var copy = metrics.DeepClone().AsObject();
+        copy.Remove("timingsSeconds");
+        copy.Remove("startedAt");
+        RemoveTimes(copy);
+        return copy.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }
+
+    private static void RemoveTimes(JsonNode? node)
+    {
+        if (node is JsonObject obj)
+        {
+            foreach (string key in new[] { "seconds", "accumulationSeconds", "accumulationGflopsPerSecond" }) obj.Remove(key);
+            foreach (var (_, child) in obj) RemoveTimes(child);
+        }
+        else if (node is JsonArray array)
+            foreach (JsonNode? child in array) RemoveTimes(child);
+    }
+}
