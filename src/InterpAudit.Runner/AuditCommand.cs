@@ -25,29 +25,8 @@ internal static class AuditCommand
     public static string ToolVersion { get; } =
         typeof(AuditCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
-    public static int Run(AuditOptions options, TextWriter output)
-    {
-        using StreamWriter? log = OpenLog(options.LogFile);
-        var diagnostics = new BuildDiagnostics(output, log);
-        try
-        {
-            return RunAudits(options, diagnostics);
-        }
-        catch (AuditInputException e)
-        {
-            diagnostics.Report(DiagnosticSeverity.Error, e.Code, e.Message);
-            return ExitCodes.BadInput;
-        }
-        catch (Exception e)
-        {
-            diagnostics.Report(DiagnosticSeverity.Error, DiagnosticCodes.InternalError, InternalError(e, options));
-            diagnostics.LogOnly(e.ToString());
-            return ExitCodes.InternalError;
-        }
-    }
-
-    private static string InternalError(Exception e, AuditOptions options) =>
-        $"Internal error: {e.GetType().Name}: {e.Message}. This is a bug in InterpAudit; the details are in {options.LogFile ?? "the log (pass --log FILE)"}.";
+    public static int Run(AuditOptions options, TextWriter output) =>
+        GuardedCommand.Run(options.LogFile, output, diagnostics => RunAudits(options, diagnostics));
 
     private static int RunAudits(AuditOptions options, BuildDiagnostics diagnostics)
     {
@@ -124,7 +103,7 @@ internal static class AuditCommand
             catch (Exception e)
             {
                 // At the audit, recorded, and the other audits still run; the exit code says it was internal.
-                diagnostics.Report(DiagnosticSeverity.Error, DiagnosticCodes.InternalError, $"[{audit.Audit.Name}] {InternalError(e, options)}", auditLocation);
+                diagnostics.Report(DiagnosticSeverity.Error, DiagnosticCodes.InternalError, $"[{audit.Audit.Name}] {GuardedCommand.InternalError(e, options.LogFile)}", auditLocation);
                 diagnostics.LogOnly(e.ToString());
                 RecordFailure(outputs, audit.Audit.Name, startedAt, DiagnosticCodes.InternalError, diagnostics);
                 internalError = true;
@@ -170,13 +149,6 @@ internal static class AuditCommand
             ? File.ReadAllLines(sourcesFile).Where(l => l.Trim().Length > 0).Select(l => l.Trim())
             : throw new AuditInputException(DiagnosticCodes.InvalidArguments,
                 $"Sources file '{sourcesFile}' does not exist: expected a list of the project's C# files, one per line.", sourcesFile);
-
-    private static StreamWriter? OpenLog(string? path)
-    {
-        if (path is null) return null;
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        return new StreamWriter(path, append: false) { AutoFlush = true };
-    }
 
     private sealed class Progress(BuildDiagnostics diagnostics, string audit) : IProgress<string>
     {

@@ -14,27 +14,8 @@ namespace InterpAudit.Runner;
 /// </summary>
 internal static class MergeCommand
 {
-    public static int Run(MergeOptions options, TextWriter output)
-    {
-        using StreamWriter? log = options.LogFile is null ? null : new StreamWriter(options.LogFile, append: false) { AutoFlush = true };
-        var diagnostics = new BuildDiagnostics(output, log);
-        try
-        {
-            return Merge(options, diagnostics);
-        }
-        catch (AuditInputException e)
-        {
-            diagnostics.Report(DiagnosticSeverity.Error, e.Code, e.Message);
-            return ExitCodes.BadInput;
-        }
-        catch (Exception e)
-        {
-            diagnostics.Report(DiagnosticSeverity.Error, DiagnosticCodes.InternalError,
-                $"Internal error: {e.GetType().Name}: {e.Message}. This is a bug in InterpAudit; the details are in {options.LogFile ?? "the log (pass --log FILE)"}.");
-            diagnostics.LogOnly(e.ToString());
-            return ExitCodes.InternalError;
-        }
-    }
+    public static int Run(MergeOptions options, TextWriter output) =>
+        GuardedCommand.Run(options.LogFile, output, diagnostics => Merge(options, diagnostics));
 
     private static int Merge(MergeOptions options, BuildDiagnostics diagnostics)
     {
