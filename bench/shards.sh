@@ -15,10 +15,6 @@ dotnet build "$sample" -v:q -nologo -p:InterpAuditEnabled=false >/dev/null
 dotnet msbuild "$sample/MnistAudit.csproj" -v:q -nologo -t:InterpAuditBuildFromSource >/dev/null
 runner=$(dotnet msbuild "$sample/MnistAudit.csproj" -nologo -getProperty:InterpAuditRunnerPath)
 assembly=$sample/bin/Debug/net10.0/MnistAudit.dll
-# On the machine these figures come from, the runner's own resolution of the project's libtorch
-# (src/InterpAudit.Runner/Native/) fails to load LibTorchSharp (at 85f2daa too, before sharding);
-# the loader's own search path finds the same files the resolver would have used.
-export LD_LIBRARY_PATH=$sample/bin/Debug/net10.0/runtimes/linux-x64/native${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
 
 run() { # run NAME ARGS… : prints the seconds the runner took
   local name=$1; shift

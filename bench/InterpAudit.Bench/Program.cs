@@ -5,6 +5,7 @@
 // --threads sets libtorch's CPU threads as the runner's --threads (InterpAuditThreads) does.
 using System.Globalization;
 using InterpAudit;
+using InterpAudit.Ablation;
 using InterpAudit.Accuracy;
 using InterpAudit.Bench;
 using InterpAudit.Capture;
@@ -36,6 +37,12 @@ Console.WriteLine($"InterpAudit bench · {Environment.ProcessorCount} cores · l
 var (gemm32, t32) = GemmRate.Measure(ScalarType.Float32);
 var (gemm64, t64) = GemmRate.Measure(ScalarType.Float64);
 var rows = new List<Measurement.Timing> { t32 with { Note = $"{gemm32:F1} GFLOP/s" }, t64 with { Note = $"{gemm64:F1} GFLOP/s" } };
+string RepositoryRoot()
+{
+    string folder = Directory.GetCurrentDirectory();
+    while (!File.Exists(Path.Combine(folder, "InterpAudit.sln")) && Directory.GetParent(folder) is { } parent) folder = parent.FullName;
+    return folder;
+}
 bool Wanted(string name) => only is null || name.Contains(only, StringComparison.OrdinalIgnoreCase);
 void Row(string name, int count, Func<string> work, bool warmUp = true)
 {
@@ -116,19 +123,22 @@ foreach ((string name, Tensor weight) in new[]
 // Cluster ablation on the sample's shape: fc2's 64 units in 4 clusters of 16, 20 random sets, both
 // kinds: 1 + 2·4·21 = 169 variants of every batch, stacked into forward passes of up to 16,384 rows.
 IReadOnlyList<int>[] blocks = Enumerable.Range(0, 4).Select(c => (IReadOnlyList<int>)Enumerable.Range(16 * c, 16).ToArray()).ToArray();
-Row("cluster ablation fc2 (k=4, 20 random sets, zero+mean)", runs, () =>
+string ablationName = "cluster ablation fc2 (k=4, 20 random sets, zero+mean)";
+ClusterAblationResult? ablated = null;
+Row(ablationName, runs, () =>
 {
     var stream = new ActivationStream(model, Batches, CPU, batch, 10);
-    var result = InterpAudit.Ablation.ClusterAblation.Measure(stream, "fc2", blocks, classes, new InterpAudit.Ablation.AblationOptions());
+    var result = ablated = InterpAudit.Ablation.ClusterAblation.Measure(stream, "fc2", blocks, classes, new InterpAudit.Ablation.AblationOptions());
     return $"169 variants × 2,000 samples; mean S zero {result.Zero.MeanSpecialization:F3} mean {result.Mean.MeanSpecialization:F3}";
 });
+if (Wanted(ablationName))
+    rows.Add(AblationReference.Time(RepositoryRoot(), model, data, labels, blocks, 10, ablated!, rows[^1]));
 
 // ECS (spec modularity.md §4) on the sample's trained 784-64-64-10 MLP and real digits: the issue's
 // target is exact mode under 60 s per class at 1,000 samples per class. Class 0 is timed because it
 // has the most ink (≈195 lit pixels per digit), and blank pixels are what the exact pass skips.
 // Both splits of the sample's digit cache are used to reach 1,000 per class. No warm-up: a run takes seconds.
-string root = Directory.GetCurrentDirectory();
-while (!File.Exists(Path.Combine(root, "InterpAudit.sln")) && Directory.GetParent(root) is { } parent) root = parent.FullName;
+string root = RepositoryRoot();
 string digits = Path.Combine(root, "samples/MnistAudit/obj/mnist/mnist-digits.u8.bin");
 string trained = Path.Combine(root, "samples/MnistAudit/obj/mnist-mlp.weights");
 if (File.Exists(digits) && File.Exists(trained))
