@@ -2,9 +2,10 @@
 in numpy: the bench's 784-64-64-10 MLP, fc2's units in clusters, each cluster and n random unit sets of
 its size set to zero (zero ablation) or to their evaluation-set means (mean ablation), accuracy per class.
 
-The same amount of work as the tool's row: one pass for the unit means, then the clean model and
-1 + 2·k·(1 + n) variants of the layer's output, each through the rest of the model. float32, as the
-model runs. Prints one JSON line: seconds, and each cluster's Δ-accuracy per class for both kinds (the
+The same variants as the tool's row: one pass for the unit means and the clean logits, then each of
+the 1 + 2·k·(1 + n) variants as a change of the logits by the ablated units' share alone (the layer
+after them is linear once the ReLU is applied), the formulation issue #18 measured numpy with. float32,
+as the model runs. Prints one JSON line: seconds, and each cluster's Δ-accuracy per class for both kinds (the
 bench compares them with the tool's). The random sets are numpy's own draw (they are timed, not compared).
 
 Usage: python3 ablation.py FOLDER   (FOLDER/ablation.json gives the shapes and clusters; *.f32 raw float32, labels.i64)
@@ -36,11 +37,13 @@ def main(folder):
     means = z2.mean(axis=0)
     totals = np.bincount(labels, minlength=classes)
 
-    def correct(z):
-        predicted = (np.maximum(z, 0) @ w3.T + b3).argmax(axis=1)
+    def correct(logits):
+        predicted = logits.argmax(axis=1)
         return np.bincount(labels[predicted == labels], minlength=classes)
 
-    clean = correct(z2)
+    a2 = np.maximum(z2, 0)
+    logits = a2 @ w3.T + b3
+    clean = correct(logits)
     rng = np.random.default_rng(0)
     units = z2.shape[1]
     deltas = {}
@@ -49,9 +52,9 @@ def main(folder):
         for cluster in clusters:
             sets = [cluster] + [sorted(rng.choice(units, len(cluster), replace=False)) for _ in range(random_sets)]
             for s, members in enumerate(sets):
-                z = z2.copy()
-                z[:, members] = 0 if kind == "zero" else means[members]
-                counts = correct(z)
+                # Only the ablated units' share of the logits changes: subtract it, add the replacement's.
+                replaced = 0 if kind == "zero" else np.maximum(means[members], 0)
+                counts = correct(logits - (a2[:, members] - replaced) @ w3[:, members].T)
                 if s == 0:
                     deltas[kind].append(((counts - clean) / np.maximum(totals, 1)).tolist())
     print(json.dumps({"seconds": time.perf_counter() - started, "deltas": deltas, "clean": clean.tolist()}))
