@@ -110,19 +110,7 @@ internal static class AuditCommand
             }
         }
         // A shard's folder holds a partial result only: the index page is the merge's to write.
-        if (audits.Count > 0 && shard is null)
-        {
-            try
-            {
-                if (outputs.WriteComparison() is { } index)
-                    diagnostics.Progress($"audits side by side: {index}");
-            }
-            catch (AuditInputException e)
-            {
-                diagnostics.Report(DiagnosticSeverity.Error, e.Code, e.Message);
-                badInput = true;
-            }
-        }
+        if (audits.Count > 0 && shard is null) badInput |= completion.WriteComparison();
         return internalError ? ExitCodes.InternalError : badInput ? ExitCodes.BadInput : checksFailed ? ExitCodes.ChecksFailed : ExitCodes.Passed;
     }
 

@@ -1,3 +1,4 @@
+using InterpAudit.Diagnostics;
 using InterpAudit.Baselines;
 using InterpAudit.Reporting;
 using InterpAudit.Results;
@@ -29,6 +30,25 @@ internal sealed class AuditCompletion(AuditOutputs outputs, BaselineStore baseli
             result.Checks.Where(c => c.Verdict == Verdict.Fail).Select(c => c.Code).Concat(findings.Select(f => f.Code)).Distinct().ToArray()));
         diagnostics.Progress($"[{result.Audit}] {result.Verdict.ToString().ToUpperInvariant()}: {result.Checks.Count(c => !c.FailsGate)}/{result.Checks.Count} checks passed; report: {written.First(p => p.EndsWith(".html", StringComparison.Ordinal))}");
         return checksFailed;
+    }
+
+    /// <summary>
+    /// Rewrites the output root's index.html from the audits' files there; returns true when that was
+    /// bad input (IA3xxx, reported), which the run's exit code must say.
+    /// </summary>
+    public bool WriteComparison()
+    {
+        try
+        {
+            if (outputs.WriteComparison() is { } index)
+                diagnostics.Progress($"audits side by side: {index}");
+            return false;
+        }
+        catch (AuditInputException e)
+        {
+            diagnostics.Report(DiagnosticSeverity.Error, e.Code, e.Message);
+            return true;
+        }
     }
 
     /// <summary>Prints each failed check; returns true when one of them fails the build.</summary>

@@ -52,16 +52,7 @@ internal static class MergeCommand
                 badInput = true;
             }
         }
-        try
-        {
-            if (outputs.WriteComparison() is { } index)
-                diagnostics.Progress($"audits side by side: {index}");
-        }
-        catch (AuditInputException e)
-        {
-            diagnostics.Report(DiagnosticSeverity.Error, e.Code, e.Message);
-            badInput = true;
-        }
+        badInput |= completion.WriteComparison();
         return badInput ? ExitCodes.BadInput : checksFailed ? ExitCodes.ChecksFailed : ExitCodes.Passed;
     }
 

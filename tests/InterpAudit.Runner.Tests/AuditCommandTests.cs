@@ -4,7 +4,8 @@ namespace InterpAudit.Runner.Tests;
 
 public sealed class AuditCommandTests
 {
-    private static (int ExitCode, string Output) Run(AuditOptions options)
+    /// <summary>Runs the audit verb in process, restoring the working directory it changes.</summary>
+    internal static (int ExitCode, string Output) Run(AuditOptions options)
     {
         string before = Directory.GetCurrentDirectory();
         try

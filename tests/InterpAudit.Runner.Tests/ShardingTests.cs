@@ -125,19 +125,7 @@ public sealed class ShardingTests
         return (code, writer.ToString());
     }
 
-    private static (int Code, string Log) Run(AuditOptions options)
-    {
-        string before = Directory.GetCurrentDirectory();
-        try
-        {
-            var output = new StringWriter();
-            return (AuditCommand.Run(options, output), output.ToString());
-        }
-        finally
-        {
-            Directory.SetCurrentDirectory(before);
-        }
-    }
+    private static (int Code, string Log) Run(AuditOptions options) => AuditCommandTests.Run(options);
 
     /// <summary>A project folder with the fixture's weights, as its build's MakeFixtureWeights writes them.</summary>
     private static string ProjectWithWeights(int seed)
