@@ -52,9 +52,14 @@ public static class ConditionSentence
         return Moved(check, b) + $", beyond the allowed {Number(b.Allowed)} ({AllowedBy(b)}) — {Significance(b)}.";
     }
 
-    /// <summary>"fell" for a metric bounded below (its bad direction is down), "rose" for one bounded above.</summary>
-    private static string Moved(CheckResult check, BaselineComparison b) =>
-        $"{Formatting.Subject(check)} {(check.Threshold.Kind == BoundKind.Min ? "fell" : "rose")} from {Number(b.BaselineValue)} ({Source(b)}) to {Number(check.Value)}";
+    /// <summary>
+    /// The verb follows the two numbers, not the bound's bad direction: the gate only calls a move in
+    /// the bad direction a regression, so they agree on every real run, and where they would not (a
+    /// hand-edited baseline, a gate bug) the sentence still says what happened.
+    /// </summary>
+    private static string Moved(CheckResult check, BaselineComparison b) => check.Value == b.BaselineValue
+        ? $"{Formatting.Subject(check)} stayed at {Number(b.BaselineValue)} ({Source(b)})"
+        : $"{Formatting.Subject(check)} {(check.Value < b.BaselineValue ? "fell" : "rose")} from {Number(b.BaselineValue)} ({Source(b)}) to {Number(check.Value)}";
 
     private static string Source(BaselineComparison b) =>
         b.Runs == 1 ? $"the one calibration run in {BaselineSource}" : $"baseline mean of {b.Runs} calibration runs in {BaselineSource}";

@@ -33,10 +33,19 @@ public sealed class ConditionsTests
     [Fact]
     public void The_tolerance_is_named_when_it_is_larger_than_the_noise_band_and_a_maximum_rises()
     {
-        CheckResult check = Regressed().Checks[0] with { Threshold = new Threshold(BoundKind.Max, 0.6) };
+        CheckResult check = Regressed().Checks[0] with { Value = 0.5180, Threshold = new Threshold(BoundKind.Max, 0.6) };
         check = check with { Baseline = check.Baseline! with { Tolerance = 0.005, NoiseBand = 0.001, Runs = 1 } };
         string sentence = ConditionSentence.For(check);
-        Assert.StartsWith("accuracy(class=zero) rose from 0.5107 (the one calibration run in the committed baseline) to 0.5035, beyond the allowed 0.0050 (tolerance)", sentence);
+        Assert.StartsWith("accuracy(class=zero) rose from 0.5107 (the one calibration run in the committed baseline) to 0.5180, beyond the allowed 0.0050 (tolerance)", sentence);
+    }
+
+    [Fact]
+    public void The_verb_follows_the_numbers_even_where_the_verdict_does_not()
+    {
+        // A maximum "regressed" by falling cannot come from the gate; the sentence must not invent a rise.
+        CheckResult check = Regressed().Checks[0] with { Threshold = new Threshold(BoundKind.Max, 0.6) };
+        Assert.StartsWith("accuracy(class=zero) fell from 0.5107", ConditionSentence.For(check));
+        Assert.StartsWith("accuracy(class=zero) stayed at 0.5107 (baseline mean of 5 calibration runs in the committed baseline), beyond", ConditionSentence.For(check with { Value = 0.5107 }));
     }
 
     [Fact]

@@ -71,17 +71,21 @@ internal static class LargeResults
             measured.ToDictionary(m => m.Id.Key, m => m.Value)) { MeasurementIds = measured.Select(m => m.Id).ToArray() };
     }
 
-    private static CheckResult Checked(MetricId id, double value, Threshold threshold, string code, CheckDeclaration declaration, Random random) =>
-        CheckResult.Judge(id, value, new Interval(value - 0.02, value + 0.02, "bootstrap-95"), threshold, CheckSeverity.Error, code, declaration) with
+    /// <summary>Judged, with a baseline 0.01 on the check's good side: a move the bad way, as the gate sees every regression.</summary>
+    private static CheckResult Checked(MetricId id, double value, Threshold threshold, string code, CheckDeclaration declaration, Random random)
+    {
+        double moved = threshold.Kind == BoundKind.Min ? -0.01 : 0.01, baseline = value - moved;
+        return CheckResult.Judge(id, value, new Interval(value - 0.02, value + 0.02, "bootstrap-95"), threshold, CheckSeverity.Error, code, declaration) with
         {
             Location = new SourceLocation("/src/LargeAudit.cs", 10 + declaration.Ordinal, 6),
-            Baseline = new BaselineComparison(value + 0.01, new Interval(value - 0.01, value + 0.03, "range of 10 calibration runs"), -0.01, 0.03, 0.01,
+            Baseline = new BaselineComparison(baseline, new Interval(baseline - 0.02, baseline + 0.02, "range of 10 calibration runs"), moved, 0.03, 0.01,
                 random.Next(10) == 0 ? RegressionStatus.Regressed : RegressionStatus.Unchanged)
             {
                 Runs = 10, Spread = 0.01, Sigma = 0.012, TrainingSigma = 0.011, SamplingSigma = 0.004, PValue = random.NextDouble(), Level = 0.05,
                 Noise = "training spread of 10 calibration runs; interval-based sampling noise",
             },
         };
+    }
 
     private static double[] Descending(int count, Random random) =>
         Enumerable.Range(0, count).Select(i => Math.Exp(-i / 20.0) * (1 + 0.1 * random.NextDouble())).OrderDescending().ToArray();
