@@ -71,7 +71,7 @@ public sealed class AblationSectionTests
     }
 
     [Fact]
-    public void A_map_of_more_than_20_classes_is_one_image_at_most_640_px_wide_with_every_value_in_a_table()
+    public void A_map_of_more_than_20_classes_is_one_image_at_most_640_px_wide_with_every_value_in_a_csv_download()
     {
         AblationView.Kind zero = Assert.IsType<AblationView>(HtmlReportWriter.BuildModel(WithWideAblation()).Sections.Single(s => s.Name == "ablation").View)
             .Layers.Single().Kinds[0];
@@ -85,22 +85,42 @@ public sealed class AblationSectionTests
         Assert.Equal(new Rgb(183, 199, 223), image.Pixels[20, 1]);
         Assert.Equal(Rgb.White, image.Pixels[1, 0]);
 
+        // A row per class, a column per cluster, every Δ unrounded: cluster 0 costs c0 half, cluster 1 lifts the last class a quarter.
+        string[] lines = Csv(zero.Values!.DataUri).Split("\r\n");
+        Assert.Equal(("ablation-fc2-zero.csv", 21, 2), (zero.Values.FileName, zero.Values.Classes, zero.Values.Clusters));
+        Assert.Equal(["class,cluster 0,cluster 1", "c0,-0.5,0", "c1,0,0"], lines[..3]);
+        Assert.Equal(["twenty,0,0.25", ""], lines[21..]);
+
         string html = SampleResults.Render(new HtmlReportWriter(), WithWideAblation());
-        Assert.Contains("Rows: the 2 clusters, cluster 0 at the top; columns: the 21 classes in the table's order", html);
-        Assert.Contains("<details><summary>Accuracy change per class and cluster, zero ablation of fc2</summary>", html);
-        Assert.Contains("<tr><th>c0</th><td>−0.50</td><td>0</td></tr>", html);
-        Assert.Contains("<tr><th>twenty</th><td>0</td><td>+0.25</td></tr>", html);
+        Assert.Contains("Rows: the 2 clusters, cluster 0 at the top; columns: the 21 classes in the order of the CSV's rows", html);
+        Assert.Contains("<a download=\"ablation-fc2-zero.csv\" href=\"data:text/csv;charset&#x3D;utf-8;base64,", html);
+        Assert.Contains("as CSV</a> (21 classes × 2 clusters, unrounded, as in metrics.json; a row per class)", html);
+        Assert.DoesNotContain("<table class=\"grid\"><thead><tr><th>Class</th>", html);
         Assert.DoesNotContain("<rect x=\"96\" y=\"20\" width=\"46\"", html);
     }
 
     [Fact]
-    public void Class_and_layer_names_are_escaped_in_the_image_s_label_and_its_table()
+    public void Class_and_layer_names_are_escaped_in_the_image_s_label_and_its_csv()
     {
-        string html = SampleResults.Render(new HtmlReportWriter(), WithWideAblation(lastClass: "<b>twenty</b>", layer: "<i>fc2</i>"));
+        string html = SampleResults.Render(new HtmlReportWriter(), WithWideAblation(lastClass: "=HYPERLINK(\"x\"),<b>twenty</b>", layer: "<i>fc2</i>"));
         Assert.DoesNotContain("<b>twenty</b>", html);
         Assert.DoesNotContain("<i>fc2</i>", html);
-        Assert.Contains("<tr><th>&lt;b&gt;twenty&lt;/b&gt;</th><td>0</td><td>+0.25</td></tr>", html);
         Assert.Contains("aria-label=\"Accuracy change per cluster and class, zero ablation of &lt;i&gt;fc2&lt;/i&gt;: a row per cluster", html);
+        Assert.Contains("<a download=\"ablation-_i_fc2__i_-zero.csv\"", html);
+        AblationView.Kind zero = Assert.IsType<AblationView>(HtmlReportWriter.BuildModel(WithWideAblation(lastClass: "=HYPERLINK(\"x\"),<b>twenty</b>"))
+            .Sections.Single(s => s.Name == "ablation").View).Layers.Single().Kinds[0];
+        // A spreadsheet must not run the name as a formula, and its comma and quotes must stay in one field.
+        Assert.EndsWith("\r\n\"'=HYPERLINK(\"\"x\"\"),<b>twenty</b>\",0,0.25\r\n", Csv(zero.Values!.DataUri));
+    }
+
+    /// <summary>The CSV behind a data: URI, checking the media type and the byte-order mark Excel needs.</summary>
+    private static string Csv(string dataUri)
+    {
+        const string Prefix = "data:text/csv;charset=utf-8;base64,";
+        Assert.StartsWith(Prefix, dataUri);
+        byte[] bytes = Convert.FromBase64String(dataUri[Prefix.Length..]);
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        return System.Text.Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
     }
 
     [Fact]

@@ -56,7 +56,7 @@ internal static class HostileResults
     private static IEnumerable<(MeasurementId Id, object Value)> Hostile(string layer, string other, string className) =>
     [
         .. Measured(layer, other, className),
-        // More classes than a labelled map holds, so that the raster map's label and its table of values render names too.
+        // More classes than a labelled map holds, so that the raster map's label and its CSV of values (a file name, base64) take names too.
         (MeasurementId.Of("ablation", layers: [Field("wide")], options: ("k", 2)), WideAblation(Field("wide"), Field("wideclass"))),
     ];
 

@@ -25,7 +25,7 @@ public sealed class HostileStringTests
     private static readonly HashSet<string> Attributes =
     [
         "lang", "charset", "name", "content", "class", "id", "role", "aria-label", "tabindex", "width", "height", "viewbox", "x", "y", "x1", "x2", "y1", "y2",
-        "fill", "fill-opacity", "stroke", "stroke-width", "stroke-dasharray", "points", "text-anchor", "font-size", "style", "href", "preserveaspectratio",
+        "fill", "fill-opacity", "stroke", "stroke-width", "stroke-dasharray", "points", "text-anchor", "font-size", "style", "href", "preserveaspectratio", "download",
     ];
 
     [Fact]
@@ -44,9 +44,9 @@ public sealed class HostileStringTests
         foreach (string field in (string[])["audit", "target", "model", "weights", "device", "class", "scope", "reason", "noise", "layer", "layer2",
                      "dataset", "split", "baseline", "torchsharp", "libtorch", "dotnet", "os", "wide", "wideclass"])
             Assert.Contains(field + ":" + EscapedPayload, html);
-        // A raster heat map's text: its label names the layer, the table behind it every class.
+        // A raster heat map's text: its label names the layer; its CSV's file name keeps only safe characters of it.
         Assert.Contains("ablation of wide:" + EscapedPayload + ": a row per cluster", html);
-        Assert.Contains("<tr><th>wideclass:" + EscapedPayload + "</th><td>−0.10</td><td>+0.10</td></tr>", html);
+        Assert.Matches("<a download=\"ablation-wide_[A-Za-z0-9._-]+-zero\\.csv\" href=\"data:text/csv;", html);
         Assert.Contains("class:" + EscapedPayload, html[html.IndexOf("Measured, not gated", StringComparison.Ordinal)..]);
         // The location column shows the file name only: the payload after its last '/'.
         Assert.Contains(EscapedPayload[EscapedPayload.IndexOf("script&gt;&quot;", StringComparison.Ordinal)..] + "(14,6)", html);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using InterpAudit.Ablation;
+using InterpAudit.Reporting.Csv;
 using InterpAudit.Reporting.Images;
 using InterpAudit.Results;
 
@@ -10,8 +11,8 @@ namespace InterpAudit.Reporting.Sections;
 /// Δ-accuracy heat map (drops red, gains blue, one colour scale for both kinds so they compare), and
 /// per cluster S_c with its rank against random unit sets, the classes it owns and its collateral drop.
 /// A map of more than <see cref="MaxLabelledClasses"/> classes or <see cref="MaxLabelledCells"/> cells is
-/// one image no wider than <see cref="RasterWidth"/> with its values in a table behind a disclosure: at
-/// 100 classes the labelled SVG was 4,700 px wide and 180 KB a layer and kind.
+/// one image no wider than <see cref="RasterWidth"/> with its values as a CSV download: at 100 classes the
+/// labelled SVG was 4,700 px wide and 180 KB a layer and kind, and the table of its values 800 cells.
 /// </summary>
 internal sealed class AblationSection : ReportSection<AblationView>
 {
@@ -79,7 +80,8 @@ internal sealed class AblationSection : ReportSection<AblationView>
                 Value: double.IsNaN(delta) ? "—" : delta.ToString("+0.00;−0.00;0", CultureInfo.InvariantCulture),
                 Title: $"cluster {c}, class {layer.ClassNames[y]}: Δ = {(double.IsNaN(delta) ? "NaN" : delta.ToString("+0.0000;−0.0000;0", CultureInfo.InvariantCulture))}"))).ToArray(),
             Image: null,
-            Deltas: null);
+            Deltas: null,
+            Values: null);
     }
 
     /// <summary>
@@ -112,7 +114,19 @@ internal sealed class AblationSection : ReportSection<AblationView>
             Deltas: new AblationView.DeltaTable(
                 Enumerable.Range(0, clusters).Select(c => $"cluster {c}").ToArray(),
                 layer.ClassNames.Select((name, y) => new AblationView.DeltaRow(name,
-                    kind.Delta.Select(row => double.IsNaN(row[y]) ? "—" : row[y].ToString("+0.00;−0.00;0", CultureInfo.InvariantCulture)).ToArray())).ToArray()));
+                    kind.Delta.Select(row => double.IsNaN(row[y]) ? "—" : row[y].ToString("+0.00;−0.00;0", CultureInfo.InvariantCulture)).ToArray())).ToArray()),
+            Values: Values(layer, kind));
+    }
+
+    /// <summary>Every Δ round-trip exact (as metrics.json has it), an empty field for NaN.</summary>
+    private static AblationView.ValuesFile Values(ClusterAblationResult layer, AblationKindResult kind)
+    {
+        string name = kind.Kind == AblationKind.Zero ? "zero" : "mean";
+        var csv = new CsvTable(Enumerable.Range(0, kind.Delta.Count).Select(c => $"cluster {c}").Prepend("class"));
+        for (int y = 0; y < layer.ClassNames.Count; y++)
+            csv.Add(layer.ClassNames[y], kind.Delta.Select(row => double.IsNaN(row[y]) ? "" : row[y].ToString("R", CultureInfo.InvariantCulture)));
+        string file = $"ablation-{string.Concat(layer.Layer.Select(ch => char.IsAsciiLetterOrDigit(ch) || ch is '.' or '-' ? ch : '_'))}-{name}.csv";
+        return new AblationView.ValuesFile(file, csv.DataUri(), layer.ClassNames.Count, kind.Delta.Count);
     }
 
     /// <summary>A cell's fill opacity: |Δ| on the layer's one scale, the largest at <see cref="MaxOpacity"/>; none for NaN.</summary>
