@@ -107,6 +107,19 @@ public sealed class ShardingTests
         Assert.Matches(@"\(class(es)? \d", partOnTwo);
         AssertMergeFails(project, "missing-part", DiagnosticCodes.ShardMissing, $"'{partOnTwo}'", [three[0], three[2]], audit);
         AssertMergeFails(project, "duplicated-part", DiagnosticCodes.ShardDuplicated, $"'{partOnTwo}'", [three[0], three[1], three[2], three[1]], audit);
+
+        // A part that holds other classes than its units say (here: one dropped from the file) is not merged.
+        JsonObject edited = Metrics(three[1]);
+        JsonArray circuits = edited["measurements"]!["circuit:exact"]!["classes"]!.AsArray();
+        string dropped = (string)circuits[0]!["className"]!;
+        circuits.RemoveAt(0);
+        string forged = Path.Combine(project, "forged", Path.GetFileName(three[1]));
+        Directory.CreateDirectory(Path.GetDirectoryName(forged)!);
+        File.WriteAllText(forged, edited.ToJsonString());
+        int[] left = ShardsOfClasses(edited, "circuit:exact")[2].Where(c => c != Array.IndexOf(new[] { "a", "b", "c" }, dropped)).ToArray();
+        AssertMergeFails(project, "forged-part", DiagnosticCodes.ShardsMismatched,
+            $"its part of measurement 'circuit:exact' holds indices {(left.Length == 0 ? "none" : string.Join(", ", left))}, but its work units are indices",
+            [three[0], forged, three[2]], audit);
     }
 
     [Fact]

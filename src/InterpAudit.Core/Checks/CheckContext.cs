@@ -84,7 +84,8 @@ public sealed class CheckContext
         _used.Add(key);
         if (_measurements.TryGetValue(key, out object? cached))
             return (T)cached;
-        if (IsRecorded) throw new InvalidOperationException($"measurement {key} is not among the recorded ones");
+        // Merge judges from what the shards recorded: one missing there is bad input, not a bug.
+        if (IsRecorded) throw new InvalidDataException($"measurement '{key}' is not among the recorded ones");
         Progress?.Report($"measuring {key}");
         long start = System.Diagnostics.Stopwatch.GetTimestamp();
         T result = measure();

@@ -11,7 +11,7 @@ namespace InterpAudit.Sharding;
 /// </summary>
 public static class DeferredJudgement
 {
-    /// <exception cref="InvalidDataException">The recorded attribute is not one this InterpAudit can rebuild.</exception>
+    /// <exception cref="InvalidDataException">The recorded attribute is not one this InterpAudit can rebuild, or a measurement it asks for was not recorded.</exception>
     public static IReadOnlyList<CheckResult> Judge(CheckCatalog catalog, DeferredCheck deferred, CheckDeclaration declaration,
         IEnumerable<KeyValuePair<string, object>> measurements, IReadOnlyList<string> classNames, int seed)
     {

@@ -70,8 +70,8 @@ public static class ShardPlan
 
     /// <summary>
     /// The most parts one group of measurements is split into: past it, neighbouring indices share a
-    /// part. Enough to balance any CI matrix; fewer would leave a 10-class ECS unsplittable over 16 jobs,
-    /// more would only lengthen every shard file's plan (a 1,000-class model's).
+    /// part. Enough to spread one measurement over a 64-job CI matrix; more would only lengthen every
+    /// shard file's plan (a 1,000-class model's would list 1,000 units in each of them).
     /// </summary>
     public const int MaxParts = 64;
 
