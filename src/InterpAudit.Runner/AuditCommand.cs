@@ -85,7 +85,18 @@ internal static class AuditCommand
                 if (shard is not null)
                 {
                     // A partial result: judged by merge, together with the other shards, never here.
-                    result = result with { Shard = result.Shard! with { AuditLocation = auditLocation } };
+                    IReadOnlyList<CheckDeclaration> declarations = result.Shard!.Declarations;
+                    result = result with
+                    {
+                        Shard = result.Shard with
+                        {
+                            AuditLocation = auditLocation,
+                            Deferred = result.Shard.Deferred?.Select(d => d with
+                            {
+                                Location = sources.CheckAttribute(audit.Type, audit.Audit.Name, declarations[d.Declaration]) ?? auditLocation,
+                            }).ToList(),
+                        },
+                    };
                     shardLoads = ShardPlan.Loads(result.Shard.Plan, shardLoads);
                     diagnostics.Progress($"[{audit.Audit.Name}] shard {shard} ran {result.Shard.Units.Count} of {result.Shard.Plan.Count} work unit(s), {result.Checks.Count} check(s); merge it with the others: {outputs.WriteShard(result)}");
                     continue;

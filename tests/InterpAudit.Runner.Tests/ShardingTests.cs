@@ -39,10 +39,15 @@ public sealed class ShardingTests
             foreach (string output in new[] { "report.html", "results.sarif", "junit.xml", "summary.md" })
                 Assert.True(File.Exists(Path.Combine(project, $"merged-{count}", Audit, output)), output);
         }
-        // Three shards really split the audit: each ran part of the checks, and none ran all.
-        int[] checksPerShard = shardFiles[3].Select(f => Metrics(f)["checks"]!.AsArray().Count).ToArray();
-        Assert.All(checksPerShard, n => Assert.InRange(n, 1, whole["checks"]!.AsArray().Count - 1));
-        Assert.Equal(whole["checks"]!.AsArray().Count, checksPerShard.Sum());
+        // Three shards really split the audit: each ran some of the work units and none ran all; the
+        // checks are the shards' own plus those of split units, which only merge judges.
+        JsonObject[] threeShards = shardFiles[3].Select(Metrics).ToArray();
+        int units = threeShards[0]["shard"]!["plan"]!.AsArray().Count;
+        Assert.All(threeShards, m => Assert.InRange(m["shard"]!["units"]!.AsArray().Count, 1, units - 1));
+        int[] deferred = threeShards[0]["shard"]!["deferred"]!.AsArray().Select(d => (int)d!["declaration"]!).ToArray();
+        int judgedAtMerge = whole["checks"]!.AsArray().Count(c => deferred.Contains(DeclarationPosition(threeShards[0], c!)));
+        Assert.Equal(whole["checks"]!.AsArray().Count, threeShards.Sum(m => m["checks"]!.AsArray().Count) + judgedAtMerge);
+        Assert.True(ShardsOfClasses(threeShards[0], "circuit:exact").Count > 1, "three shards split the circuit measurement's classes");
 
         string[] three = shardFiles[3];
         AssertMergeFails(project, "missing", DiagnosticCodes.ShardMissing, "shard 2/3", three[0], three[2]);
@@ -55,6 +60,66 @@ public sealed class ShardingTests
         Assert.Equal(ExitCodes.BadInput, BaselineCommand.Accept([three[0]], project, accept));
         Assert.Contains($"error {DiagnosticCodes.ShardsMismatched}: [{Audit}] '{three[0]}' is shard 1/3 of an audit, not a complete audit's metrics.json", accept.ToString());
         AssertMergeFails(project, "complete", DiagnosticCodes.ShardsMismatched, "not a shard", three[0], three[1], Path.Combine(project, "whole", Audit, "metrics.json"));
+    }
+
+    /// <summary>
+    /// Issue #19 point 1: where ECS is the costliest work, as in the sample, 2 and 3 shards each take
+    /// some of its classes, and merge assembles them into the unsharded measurement and judges it the
+    /// same (per-class and mean ECS, the agreement, baseline comparisons); a part missing or given twice
+    /// is IA3042 or IA3043, naming the part's classes.
+    /// </summary>
+    [Fact]
+    public void Ecs_classes_split_over_shards_merge_into_the_unsharded_metrics_and_a_missing_or_duplicated_part_is_named()
+    {
+        const string audit = "sharded-circuits";
+        string project = ProjectWithWeights(seed: 1);
+        Assert.Equal(0, Audit_(project, "whole-first", audit).Code);
+        (int code, string log) = Audit_(project, "whole", audit);
+        Assert.True(code == ExitCodes.Passed, log);
+        JsonObject whole = Metrics(Path.Combine(project, "whole", audit, "metrics.json"));
+        Assert.Contains(whole["checks"]!.AsArray(), c => c!["baseline"] is JsonObject);
+
+        string[] three = [];
+        foreach (int count in new[] { 2, 3 })
+        {
+            string[] files = Enumerable.Range(1, count).Select(i => RunShard(project, i, count, audit)).ToArray();
+            JsonObject[] shards = files.Select(Metrics).ToArray();
+            // The plan gives classes of one ECS measurement to different shards, and each shard's partial
+            // measurement holds exactly its classes, never all three.
+            Dictionary<int, int[]> classesByShard = ShardsOfClasses(shards[0], "circuit:exact");
+            Assert.True(classesByShard.Count > 1, $"{count} shards: the classes of circuit:exact all went to one shard");
+            Assert.Equal([0, 1, 2], classesByShard.Values.SelectMany(c => c).Order());
+            foreach ((int shard, int[] classes) in classesByShard)
+                Assert.Equal(classes.Select(c => new[] { "a", "b", "c" }[c]),
+                    shards[shard - 1]["measurements"]!["circuit:exact"]!["classes"]!.AsArray().Select(c => (string)c!["className"]!));
+            // No shard judges a split unit's checks: every circuit check is judged once, by merge.
+            Assert.All(shards, m => Assert.DoesNotContain(m["checks"]!.AsArray(), c => (string)c!["family"]! == "circuit"));
+
+            (int merged, string mergeLog) = Merge(project, $"merged-{count}", files);
+            Assert.True(merged == ExitCodes.Passed, mergeLog);
+            Assert.Equal(WithoutTimings(whole), WithoutTimings(Metrics(Path.Combine(project, $"merged-{count}", audit, "metrics.json"))));
+            if (count == 3) three = files;
+        }
+
+        JsonObject plan = Metrics(three[1]);
+        string partOnTwo = plan["shard"]!["plan"]!.AsArray().Select(u => u!.AsObject())
+            .First(u => (int)u["shard"]! == 2 && u["part"] is JsonObject).AsObject()["id"]!.GetValue<string>();
+        Assert.Matches(@"\(class(es)? \d", partOnTwo);
+        AssertMergeFails(project, "missing-part", DiagnosticCodes.ShardMissing, $"'{partOnTwo}'", [three[0], three[2]], audit);
+        AssertMergeFails(project, "duplicated-part", DiagnosticCodes.ShardDuplicated, $"'{partOnTwo}'", [three[0], three[1], three[2], three[1]], audit);
+
+        // A part that holds other classes than its units say (here: one dropped from the file) is not merged.
+        JsonObject edited = Metrics(three[1]);
+        JsonArray circuits = edited["measurements"]!["circuit:exact"]!["classes"]!.AsArray();
+        string dropped = (string)circuits[0]!["className"]!;
+        circuits.RemoveAt(0);
+        string forged = Path.Combine(project, "forged", Path.GetFileName(three[1]));
+        Directory.CreateDirectory(Path.GetDirectoryName(forged)!);
+        File.WriteAllText(forged, edited.ToJsonString());
+        int[] left = ShardsOfClasses(edited, "circuit:exact")[2].Where(c => c != Array.IndexOf(new[] { "a", "b", "c" }, dropped)).ToArray();
+        AssertMergeFails(project, "forged-part", DiagnosticCodes.ShardsMismatched,
+            $"its part of measurement 'circuit:exact' holds indices {(left.Length == 0 ? "none" : string.Join(", ", left))}, but its work units are indices",
+            [three[0], forged, three[2]], audit);
     }
 
     [Fact]
@@ -93,16 +158,30 @@ public sealed class ShardingTests
         Assert.Empty(Directory.GetFiles(project, "*.audit-baseline.json"));
     }
 
-    private static void AssertMergeFails(string project, string name, string code, string text, params string[] files)
+    private static void AssertMergeFails(string project, string name, string code, string text, params string[] files) =>
+        AssertMergeFails(project, name, code, text, files, Audit);
+
+    private static void AssertMergeFails(string project, string name, string code, string text, string[] files, string audit)
     {
         (int exit, string log) = Merge(project, name, files);
         Assert.Equal(ExitCodes.BadInput, exit);
-        Assert.Contains($"error {code}: [{Audit}] ", log);
+        Assert.Contains($"error {code}: [{audit}] ", log);
         Assert.Contains(text, log);
         Assert.DoesNotContain("   at ", log);
         // Nothing half-merged: no outputs for the audit.
-        Assert.False(File.Exists(Path.Combine(project, name, Audit, "metrics.json")), log);
+        Assert.False(File.Exists(Path.Combine(project, name, audit, "metrics.json")), log);
     }
+
+    /// <summary>Per shard, the classes the plan of <paramref name="shard"/> gives it of the split unit measuring <paramref name="key"/>.</summary>
+    private static Dictionary<int, int[]> ShardsOfClasses(JsonObject shard, string key) =>
+        shard["shard"]!["plan"]!.AsArray().Select(u => u!.AsObject())
+            .Where(u => u["part"] is JsonObject && u["measurements"]!.AsArray().Any(m => (string)m! == key))
+            .GroupBy(u => (int)u["shard"]!)
+            .ToDictionary(g => g.Key, g => g.SelectMany(u => Enumerable.Range((int)u["part"]!["first"]!, (int)u["part"]!["last"]! - (int)u["part"]!["first"]! + 1)).Order().ToArray());
+
+    private static int DeclarationPosition(JsonObject shard, JsonNode check) =>
+        shard["shard"]!["declarations"]!.AsArray().Select((d, i) => (d, i))
+            .First(x => JsonNode.DeepEquals(x.d, check["declaration"])).i;
 
     private static string RunShard(string project, int index, int count, string audit = Audit)
     {
@@ -115,8 +194,8 @@ public sealed class ShardingTests
         return file;
     }
 
-    private static (int Code, string Log) Audit_(string project, string output) =>
-        Run(new AuditOptions(Assembly, project, Path.Combine(project, output), OnlyAudit: Audit, BaselineDirectory: project, Threads: 1));
+    private static (int Code, string Log) Audit_(string project, string output, string audit = Audit) =>
+        Run(new AuditOptions(Assembly, project, Path.Combine(project, output), OnlyAudit: audit, BaselineDirectory: project, Threads: 1));
 
     private static (int Code, string Log) Merge(string project, string output, string[] files)
     {

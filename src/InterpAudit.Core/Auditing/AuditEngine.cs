@@ -55,11 +55,23 @@ public sealed class AuditEngine(CheckCatalog catalog, IProgress<string>? progres
         IReadOnlyList<PlannedUnit>? plan = request.Shard is { } shard
             ? ShardPlan.Build(planned.Select(p => p.Check.Plan(p.Declared.Attribute, context)).ToList(), shard.Count, request.ShardLoads)
             : null;
-        HashSet<int>? owned = plan?.Where(u => u.Shard == request.Shard!.Index).SelectMany(u => u.Declarations).ToHashSet();
+        List<PlannedUnit> mine = plan?.Where(u => u.Shard == request.Shard!.Index).ToList() ?? [];
+        HashSet<int>? owned = plan is null ? null : mine.Where(u => u.Part is null).SelectMany(u => u.Declarations).ToHashSet();
+        // A split unit's declarations only measure their parts here; merge judges them (ShardInfo.Deferred).
+        HashSet<int> measuredOnly = mine.Where(u => u.Part is not null).SelectMany(u => u.Declarations).ToHashSet();
+        context.Parts = mine.Where(u => u.Part is not null)
+            .SelectMany(u => u.Measurements.SelectMany(key => u.Part!.Indices.Select(index => (key, index))))
+            .GroupBy(p => p.key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<int>)g.Select(p => p.index).Order().ToArray(), StringComparer.Ordinal);
 
         start = Stopwatch.GetTimestamp();
-        List<CheckResult> results = planned.Where((_, d) => owned is null || owned.Contains(d))
-            .SelectMany(p => p.Check.Evaluate(p.Declared.Attribute, p.Declared.Declaration, context)).ToList();
+        var results = new List<CheckResult>();
+        for (int d = 0; d < planned.Count; d++)
+        {
+            (DeclaredCheck declared, ICheck check) = planned[d];
+            if (owned is null || owned.Contains(d)) results.AddRange(check.Evaluate(declared.Attribute, declared.Declaration, context));
+            else if (measuredOnly.Contains(d)) check.MeasureOnly(declared.Attribute, declared.Declaration, context);
+        }
         DatasetIdentity dataset = (stream.Dataset ?? stream.ForEachBatch((_, _) => { })) with { Name = datasetName, Split = split };
         timings["checks"] = Stopwatch.GetElapsedTime(start).TotalSeconds;
         foreach ((string key, double seconds) in context.Timings) timings["measure:" + key] = seconds;
@@ -70,7 +82,9 @@ public sealed class AuditEngine(CheckCatalog catalog, IProgress<string>? progres
                 request.Audit.Seed, request.ToolVersion, device.ToString()),
             plan.Where(u => u.Shard == request.Shard.Index).Select(u => u.Id).ToList(),
             planned.Select(p => p.Declared.Declaration).ToList(), plan,
-            context.Measurements.ToDictionary(m => m.Key, m => m.Value.GetType().FullName!, StringComparer.Ordinal));
+            context.Measurements.ToDictionary(m => m.Key, m => m.Value.GetType().FullName!, StringComparer.Ordinal),
+            plan.Where(u => u.Part is not null).SelectMany(u => u.Declarations).Distinct().Order()
+                .Select(d => new DeferredCheck(d, CanonicalAttribute.Line(planned[d].Declared.Attribute))).ToList());
 
         return new AuditResult(
             AuditResult.CurrentSchema, request.Audit.Name, targetType,

@@ -25,17 +25,13 @@ public abstract class Check<TAttribute, TMeasurement> : ICheck where TAttribute 
 
     public IReadOnlyList<PlannedMeasurement> Plan(AuditCheckAttribute attribute, CheckContext context) => Plan((TAttribute)attribute, context).ToList();
 
+    public void MeasureOnly(AuditCheckAttribute attribute, CheckDeclaration declaration, CheckContext context) =>
+        MeasurePlanned((TAttribute)attribute, declaration, context);
+
     public IEnumerable<CheckResult> Evaluate(AuditCheckAttribute attribute, CheckDeclaration declaration, CheckContext context)
     {
         var typed = (TAttribute)attribute;
-        int mark = context.UsedCount;
-        TMeasurement measured = Measure(typed, context, declaration);
-        IReadOnlyList<string> keys = context.KeysUsedSince(mark);
-        // A plan that misses a measurement would let two shards measure it, or none own it: a bug in
-        // the family, caught on every audit rather than only on sharded ones.
-        HashSet<string> planned = Plan(typed, context).Select(p => p.Id.Key).ToHashSet(StringComparer.Ordinal);
-        if (keys.FirstOrDefault(k => !planned.Contains(k)) is { } unplanned)
-            throw new InvalidOperationException($"{GetType().Name} measured {unplanned}, which its Plan does not list ({string.Join(", ", planned)})");
+        (TMeasurement measured, IReadOnlyList<string> keys) = MeasurePlanned(typed, declaration, context);
         var results = new List<CheckResult>();
         foreach (DeclaredBound bound in DeclaredLimits.BoundsOf(typeof(TAttribute)))
         {
@@ -56,6 +52,21 @@ public abstract class Check<TAttribute, TMeasurement> : ICheck where TAttribute 
         // layer's or a class's figures stay together in every output.
         var order = results.Select(r => r.Scope).Distinct().Select((scope, i) => (scope, i)).ToDictionary(x => x.scope, x => x.i);
         return results.OrderBy(r => order[r.Scope]).ToList();
+    }
+
+    private (TMeasurement Measured, IReadOnlyList<string> Keys) MeasurePlanned(TAttribute attribute, CheckDeclaration declaration, CheckContext context)
+    {
+        int mark = context.UsedCount;
+        TMeasurement measured = Measure(attribute, context, declaration);
+        IReadOnlyList<string> keys = context.KeysUsedSince(mark);
+        // A plan that misses a measurement would let two shards measure it, or none own it: a bug in
+        // the family, caught on every audit rather than only on sharded ones. A recorded context (merge)
+        // has no model to plan from, and measures nothing.
+        if (context.IsRecorded) return (measured, keys);
+        HashSet<string> planned = Plan(attribute, context).Select(p => p.Id.Key).ToHashSet(StringComparer.Ordinal);
+        if (keys.FirstOrDefault(k => !planned.Contains(k)) is { } unplanned)
+            throw new InvalidOperationException($"{GetType().Name} measured {unplanned}, which its Plan does not list ({string.Join(", ", planned)})");
+        return (measured, keys);
     }
 
     /// <summary>What the metadata cannot say: names the model or the data must know, limits that depend on a layer's shape.</summary>

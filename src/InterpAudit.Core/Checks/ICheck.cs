@@ -19,5 +19,11 @@ public interface ICheck
     /// </summary>
     IReadOnlyList<PlannedMeasurement> Plan(AuditCheckAttribute attribute, CheckContext context);
 
+    /// <summary>
+    /// Takes the declaration's measurements without judging them: a shard that runs only some parts of a
+    /// split unit (<see cref="CheckContext.Parts"/>) holds partial measurements, which merge assembles and judges.
+    /// </summary>
+    void MeasureOnly(AuditCheckAttribute attribute, CheckDeclaration declaration, CheckContext context);
+
     IEnumerable<CheckResult> Evaluate(AuditCheckAttribute attribute, CheckDeclaration declaration, CheckContext context);
 }

@@ -11,4 +11,8 @@ namespace InterpAudit.Checks;
 /// only their ratios matter: the cost balances shards, and a plan made from it is the same on every
 /// machine, which a plan made from this run's timings would not be.
 /// </param>
-public sealed record PlannedMeasurement(MeasurementId Id, double Cost);
+public sealed record PlannedMeasurement(MeasurementId Id, double Cost)
+{
+    /// <summary>Independent parts a sharded audit may spread over jobs (their costs sum to <see cref="Cost"/>); null: one piece of work.</summary>
+    public PlannedParts? Parts { get; init; }
+}

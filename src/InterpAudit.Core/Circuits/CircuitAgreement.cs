@@ -1,3 +1,5 @@
+using InterpAudit.Sharding;
+
 namespace InterpAudit.Circuits;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace InterpAudit.Circuits;
 /// circuits; the overlap shows it).
 /// </summary>
 public sealed record CircuitAgreement(
-    IReadOnlyList<string> ClassNames, IReadOnlyList<double> EcsDifference, IReadOnlyList<double> Jaccard)
+    IReadOnlyList<string> ClassNames, IReadOnlyList<double> EcsDifference, IReadOnlyList<double> Jaccard) : IAssembledFromParts
 {
     /// <summary>Mean over classes of |ECS_exact − ECS_fast|.</summary>
     public double MeanAbsoluteDifference => EcsDifference.Count == 0 ? double.NaN : EcsDifference.Average(Math.Abs);
@@ -14,6 +16,17 @@ public sealed record CircuitAgreement(
     public double MaxAbsoluteDifference => EcsDifference.Count == 0 ? double.NaN : EcsDifference.Max(Math.Abs);
 
     public double MeanJaccard => Jaccard.Count == 0 ? double.NaN : Jaccard.Average();
+
+    IReadOnlyList<int> IAssembledFromParts.PartIndices(IReadOnlyList<string> classNames) => ClassParts.Indices(ClassNames, classNames);
+
+    /// <summary>Per class, as the classes' exact and fast circuits are: the parts' rows in class order.</summary>
+    object IAssembledFromParts.Assemble(IReadOnlyList<IAssembledFromParts> parts, IReadOnlyList<string> classNames)
+    {
+        var rows = ClassParts.InClassOrder(parts.Cast<CircuitAgreement>()
+            .Select(p => (IReadOnlyList<(string Name, double Difference, double Jaccard)>)p.ClassNames
+                .Select((name, i) => (name, p.EcsDifference[i], p.Jaccard[i])).ToArray()), r => r.Name, classNames);
+        return new CircuitAgreement(rows.Select(r => r.Name).ToArray(), rows.Select(r => r.Difference).ToArray(), rows.Select(r => r.Jaccard).ToArray());
+    }
 
     /// <summary>Signed differences are fast − exact.</summary>
     public static CircuitAgreement Between(CircuitSizeResult exact, CircuitSizeResult fast)

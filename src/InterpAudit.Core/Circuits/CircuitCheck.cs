@@ -37,12 +37,20 @@ public sealed class CircuitCheck : Check<CircuitCheckAttribute, CircuitSizeResul
         var options = new CircuitOptions(attribute.MaxSamplesPerClass);
         int classes = context.ClassNames.Count;
         if (attribute.Mode is EcsMode.Exact or EcsMode.Both)
-            yield return new(MeasurementOf(CircuitSize.Name(EcsMode.Exact), options), classes * Parameters(context) / 4000.0);
+            yield return ByClass(MeasurementOf(CircuitSize.Name(EcsMode.Exact), options), classes, classes * Parameters(context) / 4000.0);
         if (attribute.Mode is EcsMode.Fast or EcsMode.Both)
-            yield return new(MeasurementOf(CircuitSize.Name(EcsMode.Fast), options), classes * 2.0);
+            yield return ByClass(MeasurementOf(CircuitSize.Name(EcsMode.Fast), options), classes, classes * 2.0);
         if (attribute.Mode == EcsMode.Both)
-            yield return new(MeasurementOf("agreement", options), 0);
+            yield return ByClass(MeasurementOf("agreement", options), classes, 0);
     }
+
+    /// <summary>
+    /// Each class's circuit is pruned from the trained model on its own (and its agreement compares that
+    /// class's two circuits), so the measurements split by class. Every class is costed alike: each visits
+    /// the same weights, on at most the same number of samples.
+    /// </summary>
+    private static PlannedMeasurement ByClass(MeasurementId id, int classes, double cost) =>
+        new(id, cost) { Parts = PlannedParts.ByClass(classes, cost) };
 
     private static long Parameters(CheckContext context) => context.Stream.Model.parameters().Sum(p => p.numel());
 
@@ -55,6 +63,7 @@ public sealed class CircuitCheck : Check<CircuitCheckAttribute, CircuitSizeResul
         var options = new CircuitOptions(attribute.MaxSamplesPerClass);
         CircuitSizeResult? exact = attribute.Mode is EcsMode.Exact or EcsMode.Both ? Sizes(EcsMode.Exact, options, declaration, context) : null;
         CircuitSizeResult? fast = attribute.Mode is EcsMode.Fast or EcsMode.Both ? Sizes(EcsMode.Fast, options, declaration, context) : null;
+        // In a shard that runs some classes only, both hold the same classes (one part covers all three measurements).
         if (exact is not null && fast is not null)
             context.Measure(MeasurementOf("agreement", options), () => CircuitAgreement.Between(exact, fast));
         return exact ?? fast!;
@@ -82,7 +91,10 @@ public sealed class CircuitCheck : Check<CircuitCheckAttribute, CircuitSizeResul
         ("class", className), ("mode", fastOnly ? "fast" : null),
         ("samples", MetricScope.UnlessDefault(maxSamplesPerClass, CircuitCheckAttribute.DefaultMaxSamplesPerClass)));
 
-    private static CircuitSizeResult Sizes(EcsMode mode, CircuitOptions options, CheckDeclaration declaration, CheckContext context) =>
-        AtDeclaration(declaration, () => context.Measure(MeasurementOf(CircuitSize.Name(mode), options),
-            () => CircuitSize.Measure(context.Stream, context.ClassNames, mode, options, context.Progress)));
+    private static CircuitSizeResult Sizes(EcsMode mode, CircuitOptions options, CheckDeclaration declaration, CheckContext context)
+    {
+        MeasurementId id = MeasurementOf(CircuitSize.Name(mode), options);
+        return AtDeclaration(declaration, () => context.Measure(id,
+            () => CircuitSize.Measure(context.Stream, context.ClassNames, mode, options, context.Progress, context.PartOf(id))));
+    }
 }

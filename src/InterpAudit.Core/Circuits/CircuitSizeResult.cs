@@ -1,3 +1,5 @@
+using InterpAudit.Sharding;
+
 namespace InterpAudit.Circuits;
 
 /// <summary>
@@ -10,10 +12,26 @@ namespace InterpAudit.Circuits;
 /// <param name="Weights">Weights visited per class: every weight of those layers (biases are not pruned).</param>
 public sealed record CircuitSizeResult(
     string Mode, string Criterion, double RelativeTolerance, int MaxSamplesPerClass, string Chain,
-    IReadOnlyList<string> Layers, long Weights, IReadOnlyList<ClassCircuit> Classes)
+    IReadOnlyList<string> Layers, long Weights, IReadOnlyList<ClassCircuit> Classes) : IAssembledFromParts
 {
     /// <summary>Mean ECS over the classes; NaN when a class had no samples (it cannot be judged).</summary>
     public double MeanEcs => Classes.Count == 0 ? double.NaN : Classes.Average(c => c.Ecs);
+
+    IReadOnlyList<int> IAssembledFromParts.PartIndices(IReadOnlyList<string> classNames) => ClassParts.Indices(Classes.Select(c => c.ClassName), classNames);
+
+    /// <summary>Every class's circuit in class order: each class is pruned from the trained model on its own, so a part's classes are the whole's.</summary>
+    object IAssembledFromParts.Assemble(IReadOnlyList<IAssembledFromParts> parts, IReadOnlyList<string> classNames)
+    {
+        CircuitSizeResult[] sizes = parts.Cast<CircuitSizeResult>().ToArray();
+        ClassParts.RequireSame(sizes, "modes", s => s.Mode);
+        ClassParts.RequireSame(sizes, "criteria", s => s.Criterion);
+        ClassParts.RequireSame(sizes, "tolerances", s => s.RelativeTolerance);
+        ClassParts.RequireSame(sizes, "sample caps", s => s.MaxSamplesPerClass);
+        ClassParts.RequireSame(sizes, "chains", s => s.Chain);
+        ClassParts.RequireSame(sizes, "layers", s => s.Layers);
+        ClassParts.RequireSame(sizes, "weight counts", s => s.Weights);
+        return this with { Classes = ClassParts.InClassOrder(sizes.Select(s => s.Classes), c => c.ClassName, classNames) };
+    }
 
     /// <summary>The caveats the report states with every ECS figure (spec modularity.md §4).</summary>
     public static IReadOnlyList<string> Caveats { get; } =

@@ -3,11 +3,14 @@ namespace InterpAudit.Results;
 /// <summary>
 /// One work unit of a sharded audit: declarations that share measurements, and so must run in one
 /// process (a <c>[ModularityCheck]</c> and an <c>[AblationCheck]</c> of the same layer share the
-/// co-clustering; a Both circuit check needs the exact and fast pruned weights together).
+/// co-clustering; a Both circuit check needs the exact and fast pruned weights together) — or, when
+/// every measurement of such a group splits along one axis (ECS by class), one part of the group.
 /// </summary>
-/// <param name="Id">The unit's measurement keys, joined with " + ", in the order the declarations ask for them.</param>
+/// <param name="Id">The unit's measurement keys, joined with " + ", in the order the declarations ask for them; a part adds its range, e.g. <c>circuit:exact (classes 3–4)</c>.</param>
 /// <param name="Shard">The shard (1-based) the plan gives it to.</param>
-/// <param name="Cost">Its measurements' summed cost estimate (<see cref="Checks.PlannedMeasurement.Cost"/>).</param>
-/// <param name="Declarations">Positions of its declarations in the audit's check list.</param>
+/// <param name="Cost">Its measurements' summed cost estimate (<see cref="Checks.PlannedMeasurement.Cost"/>), or its part's share of it.</param>
+/// <param name="Declarations">Positions of its declarations in the audit's check list (every part of a group lists them all).</param>
 /// <param name="Measurements">Its measurement keys.</param>
-public sealed record PlannedUnit(string Id, int Shard, double Cost, IReadOnlyList<int> Declarations, IReadOnlyList<string> Measurements);
+/// <param name="Part">The part of the group's measurements this unit computes; null: all of them. A split group's declarations are judged by merge, once every part is in.</param>
+public sealed record PlannedUnit(string Id, int Shard, double Cost, IReadOnlyList<int> Declarations, IReadOnlyList<string> Measurements,
+    UnitPart? Part = null);

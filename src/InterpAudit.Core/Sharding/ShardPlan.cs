@@ -6,7 +6,9 @@ namespace InterpAudit.Sharding;
 /// <summary>
 /// Splits an audit's declarations into work units and the units over shards. A unit is the smallest
 /// set of declarations closed under shared measurements (connected components of "measures the same
-/// key"), so that every measurement runs in exactly one shard, as it runs once unsharded.
+/// key"), so that every measurement runs in exactly one shard, as it runs once unsharded — or, when
+/// all of a unit's measurements split into independent parts along one axis (<see cref="PlannedParts"/>:
+/// ECS by class), a part of that unit, so that one costly measurement can spread over shards.
 /// <para>
 /// Balancing is greedy longest-processing-time first (Graham 1969: within 4/3 of the best makespan):
 /// units by estimated cost, largest first, ties by id, each to the least loaded shard, ties to the
@@ -51,12 +53,11 @@ public static class ShardPlan
                 if (!units[u].Measurements.Any(m => m.Id.Key == measurement.Id.Key)) units[u].Measurements.Add(measurement);
         }
 
-        var described = units.Select(u => (u.Declarations, Keys: u.Measurements.Select(m => m.Id.Key).ToArray(),
-            Cost: u.Measurements.Sum(m => m.Cost))).ToList();
+        var described = units.SelectMany(u => Pieces(u.Declarations, u.Measurements)).ToList();
         var shardOf = new int[described.Count];
         double[] load = loads?.ToArray() ?? new double[shards];
         foreach (int u in Enumerable.Range(0, described.Count)
-                     .OrderByDescending(u => described[u].Cost).ThenBy(u => Id(described[u].Keys), StringComparer.Ordinal))
+                     .OrderByDescending(u => described[u].Cost).ThenBy(u => described[u].Id, StringComparer.Ordinal))
         {
             int least = 0;
             for (int s = 1; s < shards; s++)
@@ -64,7 +65,42 @@ public static class ShardPlan
             shardOf[u] = least + 1;
             load[least] += described[u].Cost;
         }
-        return described.Select((u, i) => new PlannedUnit(Id(u.Keys), shardOf[i], u.Cost, u.Declarations, u.Keys)).ToList();
+        return described.Select((u, i) => new PlannedUnit(u.Id, shardOf[i], u.Cost, u.Declarations, u.Keys, u.Part)).ToList();
+    }
+
+    /// <summary>
+    /// The most parts one group of measurements is split into: past it, neighbouring indices share a
+    /// part. Enough to spread one measurement over a 64-job CI matrix; more would only lengthen every
+    /// shard file's plan (a 1,000-class model's would list 1,000 units in each of them).
+    /// </summary>
+    public const int MaxParts = 64;
+
+    /// <summary>
+    /// A group of declarations as one unit, or — when every measurement of it splits along the same axis
+    /// into the same number of indices — one unit per part, each with its indices' costs. The parts
+    /// depend on the declarations and the model only, never on the shard count.
+    /// </summary>
+    private static IEnumerable<(string Id, List<int> Declarations, string[] Keys, double Cost, UnitPart? Part)> Pieces(
+        List<int> declarations, List<PlannedMeasurement> measurements)
+    {
+        string[] keys = measurements.Select(m => m.Id.Key).ToArray();
+        string id = Id(keys);
+        PlannedParts? first = measurements[0].Parts;
+        if (first is null || first.Costs.Count < 2
+            || measurements.Any(m => m.Parts is not { } p || p.Axis != first.Axis || p.Costs.Count != first.Costs.Count))
+        {
+            yield return (id, declarations, keys, measurements.Sum(m => m.Cost), null);
+            yield break;
+        }
+        foreach (UnitPart part in Ranges(first.Axis, first.Costs.Count))
+            yield return ($"{id} ({part})", declarations, keys, measurements.Sum(m => part.Indices.Sum(i => m.Parts!.Costs[i])), part);
+    }
+
+    /// <summary>0 … count − 1 in at most <see cref="MaxParts"/> contiguous ranges whose sizes differ by at most one.</summary>
+    public static IReadOnlyList<UnitPart> Ranges(string axis, int count)
+    {
+        int parts = Math.Min(count, MaxParts);
+        return Enumerable.Range(0, parts).Select(r => new UnitPart(axis, (int)((long)r * count / parts), (int)((long)(r + 1) * count / parts) - 1)).ToList();
     }
 
     /// <summary>Each shard's summed unit costs in <paramref name="plan"/>, added to <paramref name="loads"/>: the loads the next audit starts from.</summary>

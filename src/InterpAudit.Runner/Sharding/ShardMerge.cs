@@ -1,7 +1,9 @@
 using System.Text.Json;
+using InterpAudit.Checks;
 using InterpAudit.Diagnostics;
 using InterpAudit.Reporting;
 using InterpAudit.Results;
+using InterpAudit.Sharding;
 
 namespace InterpAudit.Runner.Sharding;
 
@@ -22,20 +24,31 @@ internal static class ShardMerge
         RequireEachUnitOnce(reference, shards);
 
         ShardInfo plan = reference.Shard;
-        // Every result of a declaration comes from the one shard that owns its unit: ordering by the
-        // declaration's position restores the unsharded check order.
-        var position = plan.Declarations.Select((d, i) => (d, i)).ToDictionary(x => x.d, x => x.i);
-        List<CheckResult> checks = shards.SelectMany(s => s.Result.Checks).OrderBy(c => position[c.Declaration]).ToList();
-
-        var owner = new Dictionary<string, ShardFile>(StringComparer.Ordinal);
+        // Every measurement of a whole unit comes from the one shard that owns the unit; a split unit's
+        // from every shard that ran one of its parts, each holding its parts' indices.
+        var holders = new Dictionary<string, List<ShardFile>>(StringComparer.Ordinal);
         foreach (ShardFile shard in shards)
             foreach (string key in shard.Result.Measurements.Keys)
-                owner[key] = shard;
+                (holders.TryGetValue(key, out List<ShardFile>? list) ? list : holders[key] = []).Add(shard);
+        var assembled = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach ((string key, List<ShardFile> from) in holders)
+            assembled[key] = plan.Plan.Any(u => u.Part is not null && u.Measurements.Contains(key))
+                ? Assemble(key, from, reference.Result.ClassNames)
+                : Typed(from[0], key);
+
+        // Every result of a declaration comes from the one shard that owns its unit, or, for a split
+        // unit, from judging the assembled measurements here: ordering by the declaration's position
+        // restores the unsharded check order.
+        var position = plan.Declarations.Select((d, i) => (d, i)).ToDictionary(x => x.d, x => x.i);
+        List<CheckResult> checks = shards.SelectMany(s => s.Result.Checks)
+            .Concat((plan.Deferred ?? []).SelectMany(d => Judge(reference, d, assembled)))
+            .OrderBy(c => position[c.Declaration]).ToList();
+
         // Unsharded, measurements are taken in the order the declarations first ask for them, which is
         // what each check's MeasurementKeys records.
         List<string> order = checks.SelectMany(c => c.MeasurementKeys)
             .Concat(shards.SelectMany(s => s.Result.MeasurementIds.Select(id => id.Key)))
-            .Where(owner.ContainsKey).Distinct(StringComparer.Ordinal).ToList();
+            .Where(holders.ContainsKey).Distinct(StringComparer.Ordinal).ToList();
 
         var measurements = new Dictionary<string, object>(StringComparer.Ordinal);
         var ids = new List<MeasurementId>();
@@ -47,11 +60,12 @@ internal static class ShardMerge
         };
         foreach (string key in order)
         {
-            ShardFile from = owner[key];
-            measurements[key] = Typed(from, key);
-            ids.Add(from.Result.MeasurementIds.FirstOrDefault(id => id.Key == key)
-                ?? throw Foreign(from, $"it holds measurement '{key}' without its identity in measurementIds"));
-            if (from.Result.TimingsSeconds.TryGetValue("measure:" + key, out double seconds)) timings["measure:" + key] = seconds;
+            measurements[key] = assembled[key];
+            ShardFile first = holders[key][0];
+            ids.Add(first.Result.MeasurementIds.FirstOrDefault(id => id.Key == key)
+                ?? throw Foreign(first, $"it holds measurement '{key}' without its identity in measurementIds"));
+            double[] seconds = holders[key].Select(s => s.Result.TimingsSeconds.GetValueOrDefault("measure:" + key, double.NaN)).Where(t => !double.IsNaN(t)).ToArray();
+            if (seconds.Length > 0) timings["measure:" + key] = seconds.Sum();
         }
 
         return reference.Result with
@@ -88,6 +102,60 @@ internal static class ShardMerge
         }
     }
 
+    /// <summary>
+    /// A split unit's measurement from its parts: each shard's partial result must hold exactly the
+    /// indices of the parts the plan gave it, and together they hold every index once.
+    /// </summary>
+    private static object Assemble(string key, IReadOnlyList<ShardFile> from, IReadOnlyList<string> classNames)
+    {
+        var parts = new List<IAssembledFromParts>();
+        foreach (ShardFile shard in from)
+        {
+            if (Typed(shard, key) is not IAssembledFromParts part)
+                throw Foreign(shard, $"measurement '{key}' belongs to a split work unit, but its type {shard.Shard.MeasurementTypes.GetValueOrDefault(key)} has no parts");
+            int[] expected = shard.Shard.Plan.Where(u => u.Shard == shard.Shard.Index && u.Part is not null && u.Measurements.Contains(key))
+                .SelectMany(u => u.Part!.Indices).Order().ToArray();
+            IReadOnlyList<int> found;
+            try
+            {
+                found = part.PartIndices(classNames);
+            }
+            catch (InvalidDataException e)
+            {
+                throw Foreign(shard, $"its part of measurement '{key}' does not fit the audit: {e.Message}");
+            }
+            if (!found.SequenceEqual(expected))
+                throw Foreign(shard, $"its part of measurement '{key}' holds indices {Indices(found)}, but its work units are indices {Indices(expected)}");
+            parts.Add(part);
+        }
+        try
+        {
+            return parts[0].Assemble(parts, classNames);
+        }
+        catch (InvalidDataException e)
+        {
+            throw Foreign(from[^1], $"the parts of measurement '{key}' do not assemble: {e.Message}");
+        }
+    }
+
+    private static IEnumerable<CheckResult> Judge(ShardFile reference, DeferredCheck deferred, IReadOnlyDictionary<string, object> measurements)
+    {
+        AuditResult result = reference.Result;
+        if (deferred.Declaration < 0 || deferred.Declaration >= reference.Shard.Declarations.Count)
+            throw Foreign(reference, $"its deferred check {deferred.Declaration} is not one of its {reference.Shard.Declarations.Count} declarations");
+        try
+        {
+            return DeferredJudgement.Judge(CheckCatalog.Default, deferred, reference.Shard.Declarations[deferred.Declaration], measurements,
+                result.ClassNames, result.Seed);
+        }
+        catch (InvalidDataException e)
+        {
+            throw Foreign(reference, $"its deferred check {deferred.Declaration} cannot be judged: {e.Message}");
+        }
+    }
+
+    private static string Indices(IReadOnlyList<int> indices) => indices.Count == 0 ? "none" : string.Join(", ", indices);
+
     private static void RequireSameAudit(ShardFile reference, ShardFile other)
     {
         ShardInfo a = reference.Shard, b = other.Shard;
@@ -105,6 +173,7 @@ internal static class ShardMerge
             ("device", x.Device, y.Device),
             ("check declarations", Json(a.Declarations), Json(b.Declarations)),
             ("work-unit plan", Json(a.Plan), Json(b.Plan)),
+            ("deferred checks", Json(a.Deferred ?? []), Json(b.Deferred ?? [])),
         ];
         foreach ((string what, object expected, object found) in parts)
             if (!Equals(expected, found))
@@ -123,9 +192,12 @@ internal static class ShardMerge
         if (claims.FirstOrDefault(g => g.Count() > 1) is { } twice)
         {
             ShardFile[] files = twice.Select(c => c.File).ToArray();
-            int duplicated = claims.Count(g => g.Count() > 1);
+            // Every unit named (a few at most), so that a part of a split measurement shows which classes it is.
+            string[] others = claims.Where(g => g.Count() > 1 && g.Key != twice.Key).Select(g => g.Key).ToArray();
+            string more = others.Length == 0 ? ""
+                : $", and so {(others.Length == 1 ? "is" : "are")} {List(others.Take(MaxNamed))}{(others.Length > MaxNamed ? $" and {others.Length - MaxNamed} more" : "")}";
             throw new AuditInputException(DiagnosticCodes.ShardDuplicated,
-                $"[{audit}] Work unit '{twice.Key}' is in {files.Length} shard files ({string.Join(" and ", files.Select(f => f.ToString()))}){(duplicated > 1 ? $", and {duplicated - 1} more unit(s) twice" : "")}: expected each unit exactly once. Pass each shard's file once.",
+                $"[{audit}] Work unit '{twice.Key}' is in {files.Length} shard files ({string.Join(" and ", files.Select(f => f.ToString()))}){more}: expected each unit exactly once. Pass each shard's file once.",
                 files[^1].Path);
         }
         HashSet<string> present = claims.Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
@@ -139,6 +211,9 @@ internal static class ShardMerge
                 reference.Path);
         }
     }
+
+    /// <summary>How many duplicated units an IA3043 message names besides the first.</summary>
+    private const int MaxNamed = 8;
 
     private static AuditInputException Foreign(ShardFile shard, string why) =>
         new(DiagnosticCodes.ShardsMismatched, $"[{shard.Shard.Identity.Audit}] {shard} cannot be merged: {why}.", shard.Path);

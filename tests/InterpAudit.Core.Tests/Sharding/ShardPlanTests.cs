@@ -70,4 +70,79 @@ public sealed class ShardPlanTests
         Assert.All(plan, u => Assert.InRange(u.Shard, 1, shards));
         Assert.Equal(Enumerable.Range(0, 4), plan.SelectMany(u => u.Declarations).Order());
     }
+
+    private static PlannedMeasurement ByClass(string key, int classes, double cost) => M(key, cost) with { Parts = PlannedParts.ByClass(classes, cost) };
+
+    [Fact]
+    public void Ten_classes_of_equal_cost_over_three_shards_are_dealt_round_robin_for_loads_of_4_3_3()
+    {
+        // LPT by hand: every part costs 1, so ties go by id ("(class 0)" … "(class 9)") to the least
+        // loaded shard, the lowest on a tie: 0 → 1, 1 → 2, 2 → 3, 3 → 1, … 9 → 1.
+        var plan = ShardPlan.Build(Declarations([ByClass("ecs", 10, 10)]), shards: 3);
+
+        Assert.Equal(Enumerable.Range(0, 10).Select(c => $"ecs (class {c})"), plan.Select(u => u.Id));
+        Assert.Equal([1, 2, 3, 1, 2, 3, 1, 2, 3, 1], plan.Select(u => u.Shard));
+        Assert.Equal([4.0, 3.0, 3.0], ShardPlan.Loads(plan, [0, 0, 0]));
+        Assert.All(plan, u => Assert.Equal([0], u.Declarations));
+        Assert.Equal(Enumerable.Range(0, 10), plan.Select(u => u.Part!.First));
+        Assert.All(plan, u => Assert.Equal(u.Part!.First, u.Part.Last));
+    }
+
+    [Fact]
+    public void A_unit_splits_only_when_every_measurement_of_it_splits_along_the_same_axis_into_as_many_parts()
+    {
+        // exact and agreement (shared by declarations 0 and 1) split alike: one unit per class with both
+        // keys, costing the sum of their class shares (6/3 + 3/3 = 3). The ablation shares a key with a
+        // whole measurement (its co-clustering), so its unit stays whole.
+        var plan = ShardPlan.Build(Declarations(
+            [ByClass("exact", 3, 6)], [ByClass("exact", 3, 6), ByClass("agreement", 3, 3)],
+            [M("modularity", 2), ByClass("ablation", 3, 3)]), shards: 1);
+
+        Assert.Equal(["exact + agreement (class 0)", "exact + agreement (class 1)", "exact + agreement (class 2)", "modularity + ablation"], plan.Select(u => u.Id));
+        Assert.All(plan.Take(3), u => Assert.Equal(3.0, u.Cost));
+        Assert.All(plan.Take(3), u => Assert.Equal([0, 1], u.Declarations));
+        Assert.Equal(5.0, plan[3].Cost);
+        Assert.Null(plan[3].Part);
+        // A measurement of one class, or parts of different lengths, leave the unit whole.
+        Assert.Null(Assert.Single(ShardPlan.Build(Declarations([ByClass("one", 1, 4)]), 2)).Part);
+        Assert.Null(Assert.Single(ShardPlan.Build(Declarations([ByClass("a", 3, 3)], [ByClass("b", 4, 4), ByClass("a", 3, 3)]), 2)).Part);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(5)]
+    public void The_parts_do_not_depend_on_the_shard_count_and_each_gets_exactly_one_shard(int shards)
+    {
+        var declarations = Declarations([ByClass("ecs", 10, 20)], [M("redundancy", 15)]);
+        var plan = ShardPlan.Build(declarations, shards);
+
+        Assert.Equal(ShardPlan.Build(declarations, 1).Select(u => u.Id), plan.Select(u => u.Id));
+        Assert.All(plan, u => Assert.InRange(u.Shard, 1, shards));
+        Assert.Equal(Enumerable.Range(0, 10), plan.Where(u => u.Part is not null).SelectMany(u => u.Part!.Indices));
+        // By hand, two shards: 15 → 1; classes 0–7 → 2 (2, 4, … 14 < 15, then 16); 8 → 1 (15 < 16: 17); 9 → 2 (16 < 17: 18).
+        if (shards == 2) Assert.Equal([17.0, 18.0], ShardPlan.Loads(plan, [0, 0]));
+    }
+
+    [Theory]
+    [InlineData(5, 5, 1, 1)]
+    [InlineData(64, 64, 1, 1)]
+    [InlineData(128, 64, 2, 2)]
+    [InlineData(130, 64, 2, 3)]
+    [InlineData(1000, 64, 15, 16)]
+    public void Past_64_parts_neighbouring_classes_share_a_part_of_nearly_equal_size(int classes, int parts, int smallest, int largest)
+    {
+        IReadOnlyList<UnitPart> ranges = ShardPlan.Ranges("class", classes);
+
+        Assert.Equal(parts, ranges.Count);
+        Assert.Equal(Enumerable.Range(0, classes), ranges.SelectMany(r => r.Indices));
+        Assert.Equal(smallest, ranges.Min(r => r.Last - r.First + 1));
+        Assert.Equal(largest, ranges.Max(r => r.Last - r.First + 1));
+    }
+
+    [Fact]
+    public void A_part_is_named_by_its_classes()
+    {
+        Assert.Equal("class 3", new UnitPart("class", 3, 3).ToString());
+        Assert.Equal("classes 3–4", new UnitPart("class", 3, 4).ToString());
+    }
 }
