@@ -89,7 +89,7 @@ public sealed class LogitUpdateEquivalenceTests
 
         // Stroke-like inputs, as ECS's equivalence test draws them: ink on a fifth of the inner pixels.
         var random = new Random(6);
-        const int samples = 2000;
+        const int samples = 1000;
         var inputs = new float[samples, 784];
         var labels = new long[samples];
         for (int s = 0; s < samples; s++)
