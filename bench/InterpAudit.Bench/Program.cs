@@ -2,7 +2,9 @@
 // the same machine in the same run so that figures from different machines can be compared.
 // Usage: dotnet run -c Release --project bench/InterpAudit.Bench [-- --runs N] [--threads N]
 //        dotnet run -c Release --project bench/InterpAudit.Bench -- --report [--runs N] [PAGE.html …]
+//        dotnet run -c Release --project bench/InterpAudit.Bench -- --growth [--runs N] [--only TEXT]
 // --threads sets libtorch's CPU threads as the runner's --threads (InterpAuditThreads) does.
+// --growth runs only the growth rows (Growth.cs: three trained models at 1,000 and 4,000 digits; minutes).
 using System.Globalization;
 using InterpAudit;
 using InterpAudit.Ablation;
@@ -44,6 +46,26 @@ string RepositoryRoot()
     return folder;
 }
 bool Wanted(string name) => only is null || name.Contains(only, StringComparison.OrdinalIgnoreCase);
+void Print()
+{
+    Console.WriteLine();
+    Console.WriteLine($"{"benchmark",-58} {"median s",10} {"min s",10} {"max s",10}  note");
+    foreach (Measurement.Timing row in rows)
+        Console.WriteLine($"{row.Name,-58} {row.MedianSeconds,10:F4} {row.MinSeconds,10:F4} {row.MaxSeconds,10:F4}  {row.Note}");
+    Console.WriteLine($"load average at the end: {File.ReadAllText("/proc/loadavg").Trim()}");
+}
+if (args.Contains("--growth"))
+{
+    string digitCache = Path.Combine(RepositoryRoot(), "samples/MnistAudit/obj/mnist/mnist-digits.u8.bin");
+    if (!File.Exists(digitCache))
+    {
+        Console.WriteLine($"growth rows skipped: build samples/MnistAudit first (needs {digitCache}).");
+        return;
+    }
+    rows.AddRange(Growth.Run(digitCache, Option("--runs", 1), Wanted));
+    Print();
+    return;
+}
 void Row(string name, int count, Func<string> work, bool warmUp = true)
 {
     if (Wanted(name)) rows.Add(Measurement.Time(name, count, work, warmUp));
@@ -177,7 +199,4 @@ else
     Console.WriteLine($"ECS skipped: build samples/MnistAudit first (needs {digits} and {trained}).");
 }
 
-Console.WriteLine();
-Console.WriteLine($"{"benchmark",-58} {"median s",10} {"min s",10} {"max s",10}  note");
-foreach (Measurement.Timing row in rows)
-    Console.WriteLine($"{row.Name,-58} {row.MedianSeconds,10:F4} {row.MinSeconds,10:F4} {row.MaxSeconds,10:F4}  {row.Note}");
+Print();

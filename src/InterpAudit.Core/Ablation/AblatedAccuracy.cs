@@ -5,8 +5,10 @@ using static TorchSharp.torch;
 namespace InterpAudit.Ablation;
 
 /// <summary>
-/// The second pass: per-class correct counts of every ablation variant, in one stream over the
-/// evaluation set. Per batch, all variants go through the model together (as many per forward as
+/// The second pass, the forward-pass way: per-class correct counts of every ablation variant, in one
+/// stream over the evaluation set. Used where <see cref="LogitUpdateAccuracy"/> does not apply (the
+/// layer does not reach the logits through exact activations and one Linear layer, or not on the
+/// CPU), and as that pass's reference in the tests. Per batch, all variants go through the model together (as many per forward as
 /// <see cref="AblationOptions.MaxRowsPerForward"/> allows); a forward hook on the layer rewrites the
 /// output of variant v's rows as <c>out·(1 − m_v) + m_v·r_v</c>, with m_v the variant's unit mask and
 /// r_v zero or the unit means. A hook rather than a rebuilt model, so any model works, not only a

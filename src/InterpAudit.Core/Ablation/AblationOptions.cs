@@ -11,4 +11,10 @@ namespace InterpAudit.Ablation;
 /// Stack the variants at the ablated layer, so the layers before it run once per batch (checked per
 /// batch, with a fallback to repeating the inputs); false always repeats the inputs.
 /// </param>
-public sealed record AblationOptions(int RandomSets = AblationCheckAttribute.DefaultRandomSets, int Seed = 0, int MaxRowsPerForward = 16_384, bool StackAtLayer = true);
+/// <param name="LogitUpdate">
+/// Where the layer reaches the logits linearly (<see cref="LinearReadout"/>), count each variant from
+/// the clean logits plus the ablated units' share instead of a forward pass; the predictions are the
+/// same (<see cref="LogitUpdateAccuracy"/>). False runs every variant through the model.
+/// </param>
+public sealed record AblationOptions(int RandomSets = AblationCheckAttribute.DefaultRandomSets, int Seed = 0, int MaxRowsPerForward = 16_384,
+    bool StackAtLayer = true, bool LogitUpdate = true);

@@ -15,7 +15,10 @@ namespace InterpAudit.Ablation;
 /// that runs the clean model and every ablated variant (1 + 2·k·(1 + n) of them) on each batch, stacked
 /// into as few forward passes as <see cref="AblationOptions.MaxRowsPerForward"/> allows; where the
 /// model allows it (checked per batch, see <see cref="AblatedAccuracy"/>) the layers before the ablated
-/// one run once per batch rather than once per variant. Counts are integers, so a Δ of 0 is exactly 0.
+/// one run once per batch rather than once per variant. Where the layer reaches the logits through
+/// exact element-wise activations and one Linear layer (checked per batch, see <see cref="LinearReadout"/>),
+/// no variant runs through the model at all: its logits are the clean ones plus the ablated units' share
+/// (<see cref="LogitUpdateAccuracy"/>), with the same predictions. Counts are integers, so a Δ of 0 is exactly 0.
 /// </para>
 /// </summary>
 internal static class ClusterAblation
@@ -40,7 +43,10 @@ internal static class ClusterAblation
             variants.AddRange(randomSets.SelectMany(sets => sets.Select(set => new AblationVariant(set, kind))));
         }
 
-        (long[][] correct, bool expandedAtLayer) = AblatedAccuracy.Count(stream, layer, units, means, variants, classNames.Count, options.MaxRowsPerForward, options.StackAtLayer);
+        LogitUpdateAccuracy? updated = options.LogitUpdate ? LogitUpdateAccuracy.Count(stream, layer, units, means, variants, classNames.Count) : null;
+        (long[][] correct, bool expandedAtLayer) = updated is not null
+            ? (updated.Correct, true)
+            : AblatedAccuracy.Count(stream, layer, units, means, variants, classNames.Count, options.MaxRowsPerForward, options.StackAtLayer);
         IReadOnlyList<long> totals = stream.Dataset!.ClassCounts;
         long[] clean = correct[0];
 
@@ -59,7 +65,12 @@ internal static class ClusterAblation
 
         return new ClusterAblationResult(layer, units.Count, classNames, options, clusterSource,
             clusters.Select(c => (IReadOnlyList<int>)c.Order().ToArray()).ToArray(), totals, clean, unitMeans,
-            byKind[AblationKind.Zero], byKind[AblationKind.Mean]) { StackedAtLayer = expandedAtLayer };
+            byKind[AblationKind.Zero], byKind[AblationKind.Mean])
+        {
+            StackedAtLayer = expandedAtLayer,
+            LogitUpdate = updated is not null,
+            RecomputedPredictions = updated?.Recomputed ?? 0,
+        };
     }
 
     private static readonly AblationKind[] Kinds = [AblationKind.Zero, AblationKind.Mean];

@@ -26,8 +26,14 @@ public sealed record ClusterAblationResult(
     /// <summary>Per-class accuracy without ablation; NaN for a class without samples.</summary>
     public IReadOnlyList<double> CleanAccuracy => CleanCorrect.Zip(ClassTotals, (c, t) => t == 0 ? double.NaN : (double)c / t).ToArray();
 
-    /// <summary>Whether the variants were stacked at the layer throughout (false: the inputs were repeated per variant).</summary>
+    /// <summary>Whether the layers before the ablated one ran once per batch (stacked at the layer or updated logits), not once per variant (the inputs repeated).</summary>
     public bool StackedAtLayer { get; init; }
+
+    /// <summary>Whether each variant's logits were the clean ones plus the ablated units' share (<see cref="LogitUpdateAccuracy"/>) rather than a forward pass.</summary>
+    public bool LogitUpdate { get; init; }
+
+    /// <summary>Under <see cref="LogitUpdate"/>: the variant × sample predictions too close to call from the update, recomputed through the model's head.</summary>
+    public long RecomputedPredictions { get; init; }
 
     public AblationKindResult For(AblationKind kind) => kind == AblationKind.Zero ? Zero : Mean;
 }

@@ -46,6 +46,7 @@ public sealed class AblationStackingTests
         ClusterAblationResult result = ClusterAblation.Measure(stream, "fc", [[0], [1], [2], [3]], AblationNetworks.ClassNames(4), new AblationOptions());
 
         Assert.False(result.StackedAtLayer);
+        Assert.False(result.LogitUpdate); // the head's input is relu(fc(x)) + x, not relu(fc(x))
         Assert.Equal(Enumerable.Repeat(1.0, 4), result.CleanAccuracy);
         // The skip keeps x_y in the logit: no ablation of one unit flips a prediction.
         Assert.All(result.Zero.Delta.Concat(result.Mean.Delta), row => Assert.Equal([0.0, 0.0, 0.0, 0.0], row));
@@ -72,6 +73,6 @@ public sealed class AblationStackingTests
     {
         var stream = AblationNetworks.Stream(AblationNetworks.SubNetworks(1), AblationNetworks.SubNetworkData(4), classes: 4, batchSize: 7);
         return ClusterAblation.Measure(stream, "fc2", AblationNetworks.Blocks(), AblationNetworks.ClassNames(4),
-            new AblationOptions(Seed: 4, StackAtLayer: stackAtLayer));
+            new AblationOptions(Seed: 4, StackAtLayer: stackAtLayer, LogitUpdate: false));
     }
 }
