@@ -62,7 +62,8 @@ internal static class LibReference
             string agreement = Compare(tool, result);
             return new Measurement.Timing(name, seconds, seconds, seconds, 1,
                 $"{agreement}; CPU {cpu:F3} s; the tool runs at {PythonReference.Ratio(timing.MedianSeconds, seconds)} (wall), " +
-                $"{(cpu / toolCpuSeconds).ToString("F2", CultureInfo.InvariantCulture)}× (CPU); torch {result.GetProperty("torch").GetString()}");
+                $"{(cpu / toolCpuSeconds).ToString("F2", CultureInfo.InvariantCulture)}× (CPU); torch {result.GetProperty("torch").GetString()}, " +
+                $"its float32 GEMM {result.GetProperty("gemm32").GetDouble():F1} GFLOP/s");
         }
         finally
         {

@@ -15,7 +15,8 @@ line with its time and figures, which the bench compares with the tool's:
 
 One thread (torch.set_num_threads(1), and the bench sets OMP/MKL/OpenBLAS to one thread), as the tool's row.
 Prints: seconds (wall, from the first forward pass to the last edge), cpuSeconds (this process's CPU time
-over the same span), and per layer its feature counts and spectra, per pair its edges90 and edge masses.
+over the same span), gemm32 (this torch's float32 GEMM rate, measured before and not timed: Debian's
+python3-torch uses the system BLAS, netlib's unless OpenBLAS is installed, which bounds its speed), and per layer its feature counts and spectra, per pair its edges90 and edge masses.
 
 Usage: python3 lib.py FOLDER   (FOLDER/lib.json gives the modules, shapes, layers, batch and tau; *.f32 raw float32)
 """
@@ -84,9 +85,20 @@ def edges90(edges):
     return int((torch.cumsum(masses, 0) < 0.9 * total).sum()) + 1
 
 
+def gemm_rate(size=512):
+    """This torch's float32 GEMM rate in GFLOP/s (Debian's links the system BLAS, netlib's by default)."""
+    a, b = torch.rand(size, size), torch.rand(size, size)
+    a @ b
+    started = time.perf_counter()
+    for _ in range(3):
+        a @ b
+    return 3 * 2 * size ** 3 / (time.perf_counter() - started) / 1e9
+
+
 def main(folder):
     torch.set_num_threads(1)
     spec, modules, x = load(folder)
+    rate = gemm_rate()
     names = [name for name, _ in modules]
     audited = sorted(spec["layers"], key=names.index)
     index = {name: names.index(name) for name in audited}
@@ -174,7 +186,7 @@ def main(folder):
                              "libConstantEdgeMass": float(lib_edges[:, 0].sum()), "pcaConstantEdgeMass": float(pca_edges[:, 0].sum())})
 
     print(json.dumps({"seconds": time.perf_counter() - started, "cpuSeconds": time.process_time() - cpu_started,
-                      "threads": torch.get_num_threads(), "torch": torch.__version__,
+                      "threads": torch.get_num_threads(), "torch": torch.__version__, "gemm32": rate,
                       "layers": results[::-1], "interactions": interactions[::-1]}))
 
 
