@@ -9,7 +9,8 @@ namespace InterpAudit.Lib;
 /// matmul backward ([1, K] × [K, out]), ReLU's threshold backward (zero where the output is ≤ 0, the
 /// incoming gradient elsewhere) and Linear's input gradient, grad × W in one GEMM of the same shape
 /// and layout — so the results are autograd's to the last bit (<c>LibDenseSectionEquivalenceTests</c>)
-/// without its graph walk, which costs about three times the GEMM for a sample-sized layer.
+/// without its graph walk (57 heads of a 256 × 64 batch through a 64 × 64 Linear and ReLU: 27 ms with
+/// autograd, 7.8 ms this way, 3.5 ms of it the GEMMs; one thread, a loaded machine).
 /// </summary>
 /// <param name="weight">The Linear's weight as stored, [out, in].</param>
 /// <param name="reluOutput">The ReLU's output, or null when the section ends at the Linear.</param>
