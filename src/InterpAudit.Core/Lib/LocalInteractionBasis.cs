@@ -150,15 +150,26 @@ internal static class LocalInteractionBasis
         using var mPrime = new JacobianGram(d, options.AccumulatorType, device, options.GradientBufferBytes!.Value / 4);
         Tensor edges = zeros(next.Axes.shape[1], 1 + r, dtype: ScalarType.Float64, device: device);
         long samples = 0, inputs = 0;
+        // The output's LIB and PCA features are the same (C^L = I is both): one set of gradients serves both sums.
+        bool sameHeads = ReferenceEquals(next.C, next.Axes);
         section.Run(x => x, batch =>
         {
             Tensor x = LibTensors.SamplesByUnits(batch.Original).to_type(ScalarType.Float64);
-            (Tensor values, Tensor libHeads, Tensor pcaHeads) = Heads(batch.Output, next);
-            Gradients(section, libHeads, batch.Leaf, d, options, device, (_, j) => mPrime.Add(j.view(-1, d)));
+            (Tensor values, HeadSet lib, HeadSet pca) = Heads(batch.Output, next);
             Tensor features = (x - current.Mean).matmul(current.Axes);
             Tensor pcaValues = values.matmul(next.Axes);
-            Gradients(section, pcaHeads, batch.Leaf, d, options, device,
-                (first, j) => AccumulateEdges(edges, first, j.matmul(current.Axes), features, pcaValues));
+            if (sameHeads)
+                Gradients(section, batch, lib, d, options, device, (first, j) =>
+                {
+                    mPrime.Add(j.view(-1, d));
+                    AccumulateEdges(edges, first, j.matmul(current.Axes), features, pcaValues);
+                });
+            else
+            {
+                Gradients(section, batch, lib, d, options, device, (_, j) => mPrime.Add(j.view(-1, d)));
+                Gradients(section, batch, pca, d, options, device,
+                    (first, j) => AccumulateEdges(edges, first, j.matmul(current.Axes), features, pcaValues));
+            }
             samples += x.shape[0];
             inputs += values.shape[0];
         });
@@ -188,10 +199,10 @@ internal static class LocalInteractionBasis
         {
             Tensor x = LibTensors.SamplesByUnits(batch.Original).to_type(ScalarType.Float64);
             Tensor features = (x - current.Mean).matmul(current.C);
-            (Tensor values, Tensor libHeads, _) = Heads(batch.Output, next);
+            (Tensor values, HeadSet lib, _) = Heads(batch.Output, next);
             Tensor libValues = values.matmul(next.C);
             Tensor inverseT = current.CPlus.t();
-            Gradients(section, libHeads, batch.Leaf, d, options, device,
+            Gradients(section, batch, lib, d, options, device,
                 (first, j) => AccumulateEdges(edges, first, j.matmul(inverseT), features, libValues));
             samples += x.shape[0];
             inputs += values.shape[0];
@@ -200,36 +211,45 @@ internal static class LocalInteractionBasis
         return edges;
     }
 
+    /// <summary>Scalars whose gradients are wanted, and the model-dtype coefficients they were taken with.</summary>
+    private readonly record struct HeadSet(Tensor Scalars, Tensor Coefficients);
+
     /// <summary>
     /// The next layer's centred values per input sample (summed over its positions) and the scalars whose
     /// gradients are wanted: Σ_n f̂^{l+1}_i(x_n) for every LIB and every PCA feature i of the next layer.
     /// </summary>
-    private static (Tensor Values, Tensor LibHeads, Tensor PcaHeads) Heads(Tensor output, LayerState next)
+    private static (Tensor Values, HeadSet Lib, HeadSet Pca) Heads(Tensor output, LayerState next)
     {
         Tensor perSample = LibTensors.PerInputSample(output);
         Tensor total = perSample.sum([0]);
         Tensor values = perSample.detach().to_type(ScalarType.Float64) - LibTensors.Positions(output) * next.Mean;
-        return (values, total.matmul(next.C.to_type(output.dtype)), total.matmul(next.Axes.to_type(output.dtype)));
+        Tensor lib = next.C.to_type(output.dtype), pca = next.Axes.to_type(output.dtype);
+        return (values, new HeadSet(total.matmul(lib), lib), new HeadSet(total.matmul(pca), pca));
     }
 
     /// <summary>
     /// Per-sample gradients of each head, stacked in float64 chunks of [features, samples, units] small
     /// enough for <see cref="LibOptions.GradientBufferBytes"/> (spec "Cost": split the output features).
+    /// A batch whose section is dense (<see cref="DenseSection"/>) has them without autograd, bit for bit
+    /// the same; any other, one backward pass per head.
     /// </summary>
-    private static void Gradients(SectionPass section, Tensor heads, Tensor leaf, int units, LibOptions options, Device device,
+    private static void Gradients(SectionPass section, SectionPass.Batch batch, HeadSet heads, int units, LibOptions options, Device device,
         Action<int, Tensor> visit)
     {
-        int count = (int)heads.shape[0];
+        Tensor leaf = batch.Leaf;
+        int count = (int)heads.Scalars.shape[0];
         if (count == 0) return;
         long samples = leaf.dim() > 2 ? leaf.shape[0] * LibTensors.Positions(leaf) : leaf.shape[0];
         int chunk = (int)Math.Clamp(options.GradientBufferBytes!.Value / Math.Max(1, samples * units * sizeof(double)), 1, count);
+        using Tensor? unitVectors = batch.Dense is null ? null : eye(count, dtype: heads.Coefficients.dtype, device: device);
         for (int first = 0; first < count; first += chunk)
         {
             int size = Math.Min(chunk, count - first);
             using Tensor j = empty(size, samples, units, dtype: ScalarType.Float64, device: device);
             for (int i = 0; i < size; i++)
             {
-                using Tensor gradient = section.Gradient(heads[first + i], leaf);
+                using Tensor gradient = batch.Dense?.Gradient(heads.Coefficients, unitVectors!, first + i)
+                    ?? section.Gradient(heads.Scalars[first + i], leaf);
                 j.select(0, i).copy_(LibTensors.SamplesByUnits(gradient));
             }
             visit(first, j);

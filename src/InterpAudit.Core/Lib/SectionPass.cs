@@ -14,8 +14,11 @@ namespace InterpAudit.Lib;
 /// </summary>
 internal sealed class SectionPass(ActivationStream stream, string layer, string? next)
 {
-    /// <summary>One batch of the section: the leaf at layer l and the next layer's output, still on the graph.</summary>
-    public sealed record Batch(Tensor Original, Tensor Leaf, Tensor Output);
+    /// <summary>
+    /// One batch of the section: the leaf at layer l and the next layer's output, still on the graph, and the
+    /// section's dense form when the batch was observed to be Linear (then ReLU) (<see cref="DenseSectionObserver"/>).
+    /// </summary>
+    public sealed record Batch(Tensor Original, Tensor Leaf, Tensor Output, DenseSection? Dense);
 
     /// <summary>
     /// One pass over the evaluation set. <paramref name="substitute"/> maps layer l's detached output to the
@@ -27,6 +30,9 @@ internal sealed class SectionPass(ActivationStream stream, string layer, string?
         nn.Module<Tensor, Tensor> layerModule = stream.Layers.Resolve(layer, modelType);
         nn.Module<Tensor, Tensor>? nextModule = next is null ? null : stream.Layers.Resolve(next, modelType);
         Tensor? original = null, leaf = null, output = null;
+        DenseSection? dense = null;
+        // Before the section's own hooks: on the next layer, the observer's hook must see its call first.
+        using var observer = new DenseSectionObserver(stream.Model, layerModule);
         var hooks = new List<Action>
         {
             layerModule.register_forward_hook((_, _, o) =>
@@ -36,13 +42,19 @@ internal sealed class SectionPass(ActivationStream stream, string layer, string?
                 using (no_grad())
                     leaf = substitute(original).detach().clone();
                 leaf.requires_grad_(true);
-                return leaf.alias();
+                Tensor substituted = leaf.alias();
+                observer.Start(substituted);
+                return substituted;
             }).remove,
         };
         if (nextModule is not null)
             hooks.Add(nextModule.register_forward_hook((_, _, o) =>
             {
-                if (leaf is not null && output is null) output = o.alias();
+                if (leaf is not null && output is null)
+                {
+                    dense = observer.Finish(o);
+                    output = o.alias();
+                }
                 return null!;
             }).remove);
         try
@@ -50,10 +62,15 @@ internal sealed class SectionPass(ActivationStream stream, string layer, string?
             stream.ForEachBatch((inputs, _) =>
             {
                 original = leaf = output = null;
+                dense = null;
                 using (enable_grad())
                 {
                     Tensor result = stream.Model.forward(inputs);
-                    if (nextModule is null && leaf is not null) output = result;
+                    if (nextModule is null && leaf is not null)
+                    {
+                        dense = observer.Finish(result);
+                        output = result;
+                    }
                     if (leaf is null)
                         throw new AuditInputException(DiagnosticCodes.SectionNotDifferentiable,
                             $"Layer '{layer}' of {modelType} is never called by its forward pass: expected a layer the output depends on.");
@@ -62,7 +79,7 @@ internal sealed class SectionPass(ActivationStream stream, string layer, string?
                             $"Layer '{next}' of {modelType} is not called after layer '{layer}' in the forward pass: expected the audited layers in a chain towards the output.");
                     if (!output.requires_grad)
                         throw NotDifferentiable(modelType);
-                    visit(new Batch(original!, leaf, output));
+                    visit(new Batch(original!, leaf, output, dense));
                 }
             });
         }
