@@ -47,6 +47,7 @@ public sealed class HtmlReportWriter : IReportWriter
         FailedWarnings: result.Checks.Count(c => c.FailsGate && c.Severity == CheckSeverity.Warning),
         Checks: checks,
         Conditions: Conditions(result.Checks, checks),
+        ConditionsMet: checks.Count(c => c.Met),
         Sections: ReportSections.All.Select(s => s.Build(result) is { } view ? new SectionView(s.Name, s.Partial, view) : null).OfType<SectionView>().ToArray(),
         Glossary: result.Checks.Select(c => c.Metric).Distinct(StringComparer.Ordinal)
             .Select(m => Glossary.Entries.GetValueOrDefault(m)).OfType<Glossary.Entry>()
@@ -58,11 +59,11 @@ public sealed class HtmlReportWriter : IReportWriter
 
     /// <summary>
     /// The checks for the conditions summary: what failed the gate at error severity, then at warning
-    /// severity, then the rest, each group in declaration order (OrderBy is stable), so the reason a
-    /// build failed is the first thing on the page.
+    /// severity, then accepted regressions, then the conditions met, each group in declaration order
+    /// (OrderBy is stable), so the reason a build failed is the first thing on the page.
     /// </summary>
     private static ReportView.Check[] Conditions(IReadOnlyList<CheckResult> results, ReportView.Check[] rows) =>
-        results.Select((c, i) => (Rank: c.GateVerdict switch { AuditVerdict.Fail => 0, AuditVerdict.Warn => 1, _ => 2 }, Row: rows[i]))
+        results.Select((c, i) => (Rank: c.GateVerdict switch { AuditVerdict.Fail => 0, AuditVerdict.Warn => 1, _ => rows[i].Met ? 3 : 2 }, Row: rows[i]))
             .OrderBy(x => x.Rank).Select(x => x.Row).ToArray();
 
     private static ReportView.Check Check(CheckResult c, int index) => new(
@@ -84,7 +85,9 @@ public sealed class HtmlReportWriter : IReportWriter
         // By declaration order, which is stable between runs of one audit, so a link to a row keeps working.
         Anchor: "check-" + (index + 1).ToString(CultureInfo.InvariantCulture),
         Sentence: ConditionSentence.For(c),
-        MetricAnchor: Glossary.Entries.GetValueOrDefault(c.Metric)?.Anchor);
+        MetricAnchor: Glossary.Entries.GetValueOrDefault(c.Metric)?.Anchor,
+        // What a reviewer need not read first: the gate passed it and nobody accepted a regression on it.
+        Met: !c.FailsGate && c.Baseline?.Status != RegressionStatus.Accepted);
 
     /// <summary>A count (features, edges) prints as an integer, not as 9.0000; a baseline mean of counts keeps its decimals.</summary>
     private static bool IsCount(CheckResult c) => Glossary.Entries.GetValueOrDefault(c.Metric)?.Integer == true;

@@ -21,6 +21,7 @@ internal sealed record ReportView(
     int FailedWarnings,
     IReadOnlyList<ReportView.Check> Checks,
     IReadOnlyList<ReportView.Check> Conditions,
+    int ConditionsMet,
     IReadOnlyList<SectionView> Sections,
     IReadOnlyList<ReportView.Term> Glossary,
     IReadOnlyList<ReportView.Fact> Provenance,
@@ -35,7 +36,7 @@ internal sealed record ReportView(
     /// </summary>
     public sealed record Check(string Verdict, string VerdictClass, string Subject, string Metric, string Scope, string Value, string Interval,
         string Threshold, string Baseline, string Delta, string Severity, string Code, string Location, string Anchor, string Sentence,
-        string? MetricAnchor);
+        string? MetricAnchor, bool Met);
 
     /// <summary>A glossary entry (<see cref="Reporting.Glossary"/>) of a metric the checks table shows; <see cref="Anchor"/> is its id.</summary>
     public sealed record Term(string Anchor, string Metric, string Measures, string Unit, string Better, string Reference);

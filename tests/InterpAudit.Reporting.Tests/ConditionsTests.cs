@@ -97,6 +97,31 @@ public sealed class ConditionsTests
     }
 
     [Fact]
+    public void Conditions_met_follow_behind_a_disclosure_after_failures_and_accepted_regressions()
+    {
+        AuditResult sample = SampleResults.Create();
+        // A fourth check that met its threshold with no baseline: nothing to review. The accepted regression stays in view.
+        CheckResult met = sample.Checks[1] with { Value = 0.95, Verdict = Verdict.Pass, Baseline = null };
+        AuditResult result = sample with { Checks = [met, .. sample.Checks] };
+        ReportView view = HtmlReportWriter.BuildModel(result);
+        Assert.Equal(["check-3", "check-4", "check-2", "check-1"], view.Conditions.Select(c => c.Anchor));
+        Assert.Equal([false, false, false, true], view.Conditions.Select(c => c.Met));
+        Assert.Equal(1, view.ConditionsMet);
+
+        string html = SampleResults.Render(new HtmlReportWriter(), result);
+        string conditions = html[html.IndexOf("<h2>Conditions</h2>", StringComparison.Ordinal)..html.IndexOf("<h2>Checks</h2>", StringComparison.Ordinal)];
+        int disclosure = conditions.IndexOf("<details><summary>1 of 4 conditions met</summary>", StringComparison.Ordinal);
+        Assert.True(disclosure > 0);
+        Assert.True(conditions.IndexOf("href=\"#check-2\"", StringComparison.Ordinal) < disclosure, "the accepted regression is listed before the disclosure");
+        Assert.True(conditions.IndexOf("href=\"#check-1\"", StringComparison.Ordinal) > disclosure, "the condition met is behind it");
+
+        AuditResult allMet = sample with { Checks = [met] };
+        string quiet = SampleResults.Render(new HtmlReportWriter(), allMet);
+        Assert.Contains("<p>Every condition is met.</p>", quiet);
+        Assert.Contains("<details><summary>1 of 1 conditions met</summary>", quiet);
+    }
+
+    [Fact]
     public void Metrics_json_verdict_is_the_gate_s_and_threshold_verdict_the_threshold_s_and_both_read_back()
     {
         AuditResult result = Regressed();
