@@ -47,7 +47,7 @@ public sealed class ShardingTests
         int[] deferred = threeShards[0]["shard"]!["deferred"]!.AsArray().Select(d => (int)d!["declaration"]!).ToArray();
         int judgedAtMerge = whole["checks"]!.AsArray().Count(c => deferred.Contains(DeclarationPosition(threeShards[0], c!)));
         Assert.Equal(whole["checks"]!.AsArray().Count, threeShards.Sum(m => m["checks"]!.AsArray().Count) + judgedAtMerge);
-        Assert.True(ShardsOfClasses(threeShards[0], "circuit:exact").Count > 1, "three shards split the circuit measurement's classes");
+        Assert.True(ShardsOfParts(threeShards[0], "circuit:exact").Count > 1, "three shards split the circuit measurement's classes");
 
         string[] three = shardFiles[3];
         AssertMergeFails(project, "missing", DiagnosticCodes.ShardMissing, "shard 2/3", three[0], three[2]);
@@ -86,7 +86,7 @@ public sealed class ShardingTests
             JsonObject[] shards = files.Select(Metrics).ToArray();
             // The plan gives classes of one ECS measurement to different shards, and each shard's partial
             // measurement holds exactly its classes, never all three.
-            Dictionary<int, int[]> classesByShard = ShardsOfClasses(shards[0], "circuit:exact");
+            Dictionary<int, int[]> classesByShard = ShardsOfParts(shards[0], "circuit:exact");
             Assert.True(classesByShard.Count > 1, $"{count} shards: the classes of circuit:exact all went to one shard");
             Assert.Equal([0, 1, 2], classesByShard.Values.SelectMany(c => c).Order());
             foreach ((int shard, int[] classes) in classesByShard)
@@ -116,9 +116,71 @@ public sealed class ShardingTests
         string forged = Path.Combine(project, "forged", Path.GetFileName(three[1]));
         Directory.CreateDirectory(Path.GetDirectoryName(forged)!);
         File.WriteAllText(forged, edited.ToJsonString());
-        int[] left = ShardsOfClasses(edited, "circuit:exact")[2].Where(c => c != Array.IndexOf(new[] { "a", "b", "c" }, dropped)).ToArray();
+        int[] left = ShardsOfParts(edited, "circuit:exact")[2].Where(c => c != Array.IndexOf(new[] { "a", "b", "c" }, dropped)).ToArray();
         AssertMergeFails(project, "forged-part", DiagnosticCodes.ShardsMismatched,
             $"its part of measurement 'circuit:exact' holds indices {(left.Length == 0 ? "none" : string.Join(", ", left))}, but its work units are indices",
+            [three[0], forged, three[2]], audit);
+    }
+
+    /// <summary>
+    /// Issue #19 point 1, variant ranges: cluster ablation's clusters go to different shards, each shard
+    /// holding its clusters' figures and the co-clustering whole; merge assembles them into the unsharded
+    /// measurement, keeps one co-clustering, and judges the modularity and ablation checks as the
+    /// unsharded audit does. A part that holds other clusters than its units say is not merged.
+    /// </summary>
+    [Fact]
+    public void Ablation_clusters_split_over_shards_merge_into_the_unsharded_metrics_and_a_forged_part_is_refused()
+    {
+        const string audit = "sharded-ablation";
+        string project = ProjectWithWeights(seed: 1);
+        Assert.Equal(0, Audit_(project, "whole-first", audit).Code);
+        (int code, string log) = Audit_(project, "whole", audit);
+        Assert.True(code == ExitCodes.Passed, log);
+        JsonObject whole = Metrics(Path.Combine(project, "whole", audit, "metrics.json"));
+        Assert.Contains(whole["checks"]!.AsArray(), c => c!["baseline"] is JsonObject);
+        string ablation = whole["measurements"]!.AsObject().Select(m => m.Key).Single(k => k.StartsWith("ablation:"));
+        string modularity = whole["measurements"]!.AsObject().Select(m => m.Key).Single(k => k.StartsWith("modularity:"));
+
+        string[] three = [];
+        foreach (int count in new[] { 2, 3 })
+        {
+            string[] files = Enumerable.Range(1, count).Select(i => RunShard(project, i, count, audit)).ToArray();
+            JsonObject[] shards = files.Select(Metrics).ToArray();
+            JsonObject unit = shards[0]["shard"]!["plan"]!.AsArray().Select(u => u!.AsObject()).First(u => u["part"] is JsonObject);
+            Assert.Equal("cluster", (string)unit["part"]!["axis"]!);
+            Assert.Equal([modularity], unit["prerequisites"]!.AsArray().Select(k => (string)k!));
+            Dictionary<int, int[]> clustersByShard = ShardsOfParts(shards[0], ablation);
+            Assert.True(clustersByShard.Count > 1, $"{count} shards: the clusters of {ablation} all went to one shard");
+            Assert.Equal([0, 1, 2, 3], clustersByShard.Values.SelectMany(c => c).Order());
+            foreach ((int shard, int[] clusters) in clustersByShard)
+            {
+                JsonObject part = shards[shard - 1]["measurements"]!.AsObject();
+                Assert.Equal(clusters, part[ablation]!["partClusters"]!.AsArray().Select(c => (int)c!));
+                Assert.Equal(clusters.Length, part[ablation]!["zero"]!["delta"]!.AsArray().Count);
+                // The co-clustering is taken whole by every shard that ablates, and is the unsharded one.
+                Assert.Equal(whole["measurements"]![modularity]!.ToJsonString(), part[modularity]!.ToJsonString());
+            }
+            Assert.All(shards, m => Assert.DoesNotContain(m["checks"]!.AsArray(), c => (string)c!["family"]! is "ablation" or "modularity"));
+
+            (int merged, string mergeLog) = Merge(project, $"merged-{count}", files);
+            Assert.True(merged == ExitCodes.Passed, mergeLog);
+            Assert.Equal(WithoutTimings(whole), WithoutTimings(Metrics(Path.Combine(project, $"merged-{count}", audit, "metrics.json"))));
+            if (count == 3) three = files;
+        }
+
+        // A part that drops one of its clusters' rows is refused, naming the clusters it holds and should hold.
+        JsonObject forgedShard = Metrics(three[1]);
+        int[] expected = ShardsOfParts(forgedShard, ablation)[2];
+        JsonObject measurement = forgedShard["measurements"]![ablation]!.AsObject();
+        measurement["partClusters"] = new JsonArray(expected.Skip(1).Select(c => (JsonNode)c).ToArray());
+        foreach (string kind in new[] { "zero", "mean" })
+            foreach (string list in new[] { "delta", "specialization", "randomSpecialization", "percentile" })
+                measurement[kind]![list]!.AsArray().RemoveAt(0);
+        string forged = Path.Combine(project, "forged", Path.GetFileName(three[1]));
+        Directory.CreateDirectory(Path.GetDirectoryName(forged)!);
+        File.WriteAllText(forged, forgedShard.ToJsonString());
+        AssertMergeFails(project, "forged-part", DiagnosticCodes.ShardsMismatched,
+            $"its part of measurement '{ablation}' holds indices {(expected.Length == 1 ? "none" : string.Join(", ", expected.Skip(1)))}, but its work units are indices {string.Join(", ", expected)}",
             [three[0], forged, three[2]], audit);
     }
 
@@ -172,8 +234,8 @@ public sealed class ShardingTests
         Assert.False(File.Exists(Path.Combine(project, name, audit, "metrics.json")), log);
     }
 
-    /// <summary>Per shard, the classes the plan of <paramref name="shard"/> gives it of the split unit measuring <paramref name="key"/>.</summary>
-    private static Dictionary<int, int[]> ShardsOfClasses(JsonObject shard, string key) =>
+    /// <summary>Per shard, the indices (classes, clusters) the plan of <paramref name="shard"/> gives it of the split unit measuring <paramref name="key"/>.</summary>
+    private static Dictionary<int, int[]> ShardsOfParts(JsonObject shard, string key) =>
         shard["shard"]!["plan"]!.AsArray().Select(u => u!.AsObject())
             .Where(u => u["part"] is JsonObject && u["measurements"]!.AsArray().Any(m => (string)m! == key))
             .GroupBy(u => (int)u["shard"]!)

@@ -41,12 +41,17 @@ internal sealed class AblatedAccuracy
     /// <summary>True while the fast way (stacking at the layer) holds; false once the pass has fallen back.</summary>
     public bool ExpandsAtLayer { get; private set; }
 
-    /// <returns>Correct predictions per variant and class, and whether the fast way held throughout.</returns>
-    public static (long[][] Correct, bool ExpandedAtLayer) Count(ActivationStream stream, string layer, LayerUnits units, Tensor means,
-        IReadOnlyList<AblationVariant> variants, int classCount, int maxRowsPerForward, bool expandAtLayer = true)
+    /// <param name="groups">
+    /// Variants counted apart: a forward pass never stacks variants of two groups, so a group's counts
+    /// are the same whichever groups are counted with it (a sharded audit's part of the clusters gives
+    /// the unsharded audit's counts bit for bit). Each group starts with the clean variant.
+    /// </param>
+    /// <returns>Correct predictions per group, variant and class, and whether the fast way held throughout.</returns>
+    public static (long[][][] Correct, bool ExpandedAtLayer) Count(ActivationStream stream, string layer, LayerUnits units, Tensor means,
+        IReadOnlyList<IReadOnlyList<AblationVariant>> groups, int classCount, int maxRowsPerForward, bool expandAtLayer = true)
     {
         var pass = new AblatedAccuracy(units, means, expandAtLayer);
-        var correct = variants.Select(_ => new long[classCount]).ToArray();
+        var correct = groups.Select(g => g.Select(_ => new long[classCount]).ToArray()).ToArray();
         nn.Module<Tensor, Tensor> module = stream.Layers.Resolve(layer, stream.Model.GetType().Name);
         var hook = module.register_forward_hook((_, _, output) => pass.Rewrite(output));
         try
@@ -54,16 +59,20 @@ internal sealed class AblatedAccuracy
             stream.ForEachBatch((inputs, labels) =>
             {
                 pass._batch = inputs.shape[0];
-                int perForward = (int)Math.Clamp(maxRowsPerForward / Math.Max(1, pass._batch), 1, variants.Count);
-                for (int first = 0; first < variants.Count; first += perForward)
+                for (int g = 0; g < groups.Count; g++)
                 {
-                    using var scope = NewDisposeScope();
-                    int count = Math.Min(perForward, variants.Count - first);
-                    AblationVariant[] chunk = variants.Skip(first).Take(count).ToArray();
-                    long[] hits = pass.Forward(stream.Model, chunk, inputs, labels, classCount, verify: first == 0);
-                    for (int v = 0; v < count; v++)
-                        for (int y = 0; y < classCount; y++)
-                            correct[first + v][y] += hits[v * classCount + y];
+                    IReadOnlyList<AblationVariant> variants = groups[g];
+                    int perForward = (int)Math.Clamp(maxRowsPerForward / Math.Max(1, pass._batch), 1, Math.Max(1, variants.Count));
+                    for (int first = 0; first < variants.Count; first += perForward)
+                    {
+                        using var scope = NewDisposeScope();
+                        int count = Math.Min(perForward, variants.Count - first);
+                        AblationVariant[] chunk = variants.Skip(first).Take(count).ToArray();
+                        long[] hits = pass.Forward(stream.Model, chunk, inputs, labels, classCount, verify: g == 0 && first == 0);
+                        for (int v = 0; v < count; v++)
+                            for (int y = 0; y < classCount; y++)
+                                correct[g][first + v][y] += hits[v * classCount + y];
+                    }
                 }
             });
         }

@@ -48,14 +48,20 @@ public sealed class AblationCheck : Check<AblationCheckAttribute, ClusterAblatio
 
     /// <summary>
     /// The co-clustering it ablates, then two passes (unit means; every variant) in which the
-    /// 1 + 2·k·(1 + random sets) variants share the forward passes: about a twentieth of a pass each
-    /// (the sample: 11 passes).
+    /// 2·k·(1 + random sets) variants share the forward passes: about a twentieth of a pass each
+    /// (the sample: 11 passes). Each cluster's variants are counted on their own (<see cref="ClusterAblation"/>),
+    /// so the measurement splits by cluster; every part repeats the co-clustering, the means pass and a
+    /// clean variant, so a sharded audit splits it only where the variants outweigh those.
     /// </summary>
-    protected override IEnumerable<PlannedMeasurement> Plan(AblationCheckAttribute attribute, CheckContext context) =>
-    [
-        ModularityCheck.PlanOf(attribute.Layer, attribute.Clusters, attribute.Restarts, ModularityCheckAttribute.DefaultShuffles),
-        new(MeasurementOf(attribute), 2 + (1 + 2.0 * attribute.Clusters * (1 + attribute.RandomSets)) / 20),
-    ];
+    protected override IEnumerable<PlannedMeasurement> Plan(AblationCheckAttribute attribute, CheckContext context)
+    {
+        double perCluster = (1 + 2.0 * (1 + attribute.RandomSets)) / 20;
+        yield return ModularityCheck.PlanOf(attribute.Layer, attribute.Clusters, attribute.Restarts, ModularityCheckAttribute.DefaultShuffles);
+        yield return new PlannedMeasurement(MeasurementOf(attribute), 2 + attribute.Clusters * perCluster)
+        {
+            Parts = new PlannedParts(PlannedParts.Clusters, Enumerable.Repeat(perCluster, attribute.Clusters).ToArray(), PerPart: 2),
+        };
+    }
 
     protected override ClusterAblationResult Measure(AblationCheckAttribute attribute, CheckContext context, CheckDeclaration declaration)
     {
@@ -68,7 +74,7 @@ public sealed class AblationCheck : Check<AblationCheckAttribute, ClusterAblatio
             .Select(c => (IReadOnlyList<int>)Enumerable.Range(0, modularity.Outputs).Where(u => modularity.OutputClusters[u] == c).ToArray())
             .ToArray();
         return context.Measure(MeasurementOf(attribute), () => ClusterAblation.Measure(context.Stream, attribute.Layer,
-            clusters, context.ClassNames, new AblationOptions(attribute.RandomSets, context.Seed), clusterSource));
+            clusters, context.ClassNames, new AblationOptions(attribute.RandomSets, context.Seed), clusterSource, context.PartOf(MeasurementOf(attribute))));
     }
 
     protected override IEnumerable<MetricValue> Values(AblationCheckAttribute attribute, ClusterAblationResult measured, DeclaredBound bound)

@@ -10,7 +10,7 @@ namespace InterpAudit.Ablation;
 /// (<see cref="LinearReadout"/>): one plain forward per batch, then every variant's logits as the clean
 /// logits plus the ablated units' share (spec modularity.md §5, written out):
 /// <c>logits_v = b + W·a + Σ_{u∈S_v} W[:, u]·(φ(r_u) − a_u)</c>, with a = φ(layer output) the head's
-/// input, r_u zero or the unit's mean, φ the activations. All variants of a kind are one matrix
+/// input, r_u zero or the unit's mean, φ the activations. All variants of a kind in a group are one matrix
 /// product (their unit masks times the per-unit shares), so no variant goes through the model: on the
 /// sample fc1 runs once per batch instead of once per chunk of variants, and no edited copy of the
 /// layer is made per variant.
@@ -40,36 +40,41 @@ internal sealed class LogitUpdateAccuracy
     /// <summary>Elements per product chunk: bounds the update's memory (16 MB a tensor in float32) whatever the batch and head.</summary>
     private const long ChunkElements = 1 << 22;
 
-    private readonly IReadOnlyList<AblationVariant> _variants;
+    private readonly IReadOnlyList<IReadOnlyList<AblationVariant>> _groups;
     private readonly int _classCount;
-    private readonly long[][] _correct;
+    private readonly long[][][] _correct;
     private readonly Tensor _means; // [1, units] float64
     private LinearReadout? _readout;
     private Tensor? _weight;                               // the head's weight, [K, U], model type
     private Tensor? _absWeight, _absBias;                  // |W| and |b| in float64, for the error bound
     private Tensor[]? _replacement;                        // per kind: φ(r) as the head sees it, [U], model type
-    private Tensor[]? _masks;                              // per kind: [variants of the kind, U], 0/1, model type
-    private Tensor[]? _hits;                               // per kind: [variants of the kind, classes], float64 counts
-    private int[][]? _members;                             // per kind: the variant indices, in order
+    private Tensor[][]? _masks;                            // per group and kind: [variants of the kind, U], 0/1, model type
+    private Tensor[][]? _hits;                             // per group and kind: [variants of the kind, classes], float64 counts
+    private int[][][]? _members;                           // per group and kind: the variant indices in the group, in order
     private double _unitRoundoff;
 
-    private LogitUpdateAccuracy(IReadOnlyList<AblationVariant> variants, int classCount, Tensor means)
+    private LogitUpdateAccuracy(IReadOnlyList<IReadOnlyList<AblationVariant>> groups, int classCount, Tensor means)
     {
-        _variants = variants;
+        _groups = groups;
         _classCount = classCount;
         _means = means;
-        _correct = variants.Select(_ => new long[classCount]).ToArray();
+        _correct = groups.Select(g => g.Select(_ => new long[classCount]).ToArray()).ToArray();
     }
 
     /// <summary>Predictions too close to call from the update, recomputed through the head.</summary>
     public long Recomputed { get; private set; }
 
-    /// <returns>Correct predictions per variant and class, or null when the model does not allow the update (then nothing was counted).</returns>
+    /// <param name="groups">
+    /// Variants counted apart: each group's products and recomputed near-ties hold its variants only,
+    /// so a group's counts are the same whichever groups are counted with it (a sharded audit's part of
+    /// the clusters gives the unsharded audit's counts bit for bit).
+    /// </param>
+    /// <returns>Correct predictions per group, variant and class (<see cref="Correct"/>), or null when the model does not allow the update (then nothing was counted).</returns>
     public static LogitUpdateAccuracy? Count(ActivationStream stream, string layer, LayerUnits units, Tensor means,
-        IReadOnlyList<AblationVariant> variants, int classCount)
+        IReadOnlyList<IReadOnlyList<AblationVariant>> groups, int classCount)
     {
         if (units.Axis != -1 || means.shape[0] != 1 || stream.Device.type != DeviceType.CPU) return null;
-        var pass = new LogitUpdateAccuracy(variants, classCount, means);
+        var pass = new LogitUpdateAccuracy(groups, classCount, means);
         nn.Module<Tensor, Tensor> model = stream.Model;
         nn.Module target = stream.Layers.Resolve(layer, model.GetType().Name);
         var calls = new List<LinearReadout.Call>();
@@ -129,19 +134,22 @@ internal sealed class LogitUpdateAccuracy
         return refused ? null : pass;
     }
 
-    public long[][] Correct => _correct;
+    /// <summary>Correct predictions per group, variant and class.</summary>
+    public long[][][] Correct => _correct;
 
     /// <summary>The hit counts into <see cref="Correct"/>, by variant.</summary>
     private void Collect()
     {
-        for (int kind = 0; kind < Kinds.Length; kind++)
-        {
-            if (_members![kind].Length == 0) continue;
-            long[] hits = _hits![kind].to_type(ScalarType.Int64).data<long>().ToArray();
-            for (int v = 0; v < _members[kind].Length; v++)
-                for (int y = 0; y < _classCount; y++)
-                    _correct[_members[kind][v]][y] = hits[v * _classCount + y];
-        }
+        for (int g = 0; g < _groups.Count; g++)
+            for (int kind = 0; kind < Kinds.Length; kind++)
+            {
+                int[] members = _members![g][kind];
+                if (members.Length == 0) continue;
+                long[] hits = _hits![g][kind].to_type(ScalarType.Int64).data<long>().ToArray();
+                for (int v = 0; v < members.Length; v++)
+                    for (int y = 0; y < _classCount; y++)
+                        _correct[g][members[v]][y] = hits[v * _classCount + y];
+            }
     }
 
     private bool Prepare(LinearReadout readout)
@@ -163,15 +171,15 @@ internal sealed class LogitUpdateAccuracy
             using Tensor r = kind == AblationKind.Mean ? _means.to_type(type).reshape(1, u) : zeros([1, u], type);
             return readout.Activate(r).reshape(u).DetachFromDisposeScope();
         }).ToArray();
-        _members = Kinds.Select(kind => Enumerable.Range(0, _variants.Count).Where(v => _variants[v].Kind == kind).ToArray()).ToArray();
-        _masks = _members.Select(members =>
+        _members = _groups.Select(group => Kinds.Select(kind => Enumerable.Range(0, group.Count).Where(v => group[v].Kind == kind).ToArray()).ToArray()).ToArray();
+        _masks = _members.Select((byKind, g) => byKind.Select(members =>
         {
             var mask = new double[members.Length * u];
             for (int i = 0; i < members.Length; i++)
-                foreach (int unit in _variants[members[i]].Units) mask[i * u + unit] = 1;
+                foreach (int unit in _groups[g][members[i]].Units) mask[i * u + unit] = 1;
             return tensor(mask, [members.Length, u]).to_type(type).DetachFromDisposeScope();
-        }).ToArray();
-        _hits = _members.Select(members => zeros([members.Length, _classCount], ScalarType.Float64).DetachFromDisposeScope()).ToArray();
+        }).ToArray()).ToArray();
+        _hits = _members.Select(byKind => byKind.Select(members => zeros([members.Length, _classCount], ScalarType.Float64).DetachFromDisposeScope()).ToArray()).ToArray();
         return true;
     }
 
@@ -200,29 +208,38 @@ internal sealed class LogitUpdateAccuracy
         Tensor classes = nn.functional.one_hot(labels, _classCount).to_type(ScalarType.Float64);
         for (int kind = 0; kind < Kinds.Length; kind++)
         {
-            int[] members = _members![kind];
-            if (members.Length == 0) continue;
+            // The chunk's rows follow from the largest group, not from the groups counted together: a
+            // cluster's groups are all alike (the cluster, its random sets, the clean variant), so a part
+            // of the clusters chunks the batch as the whole measurement does.
+            int largestGroup = _members!.Max(byKind => byKind[kind].Length);
+            if (largestGroup == 0) continue;
             Tensor replacement = _replacement[kind];
-            long rowsPerChunk = Math.Max(1, Math.Min(perChunk, ChunkElements / Math.Max(members.Length * k, 1)));
+            long rowsPerChunk = Math.Max(1, Math.Min(perChunk, ChunkElements / Math.Max(largestGroup * k, 1)));
             for (long start = 0; start < n; start += rowsPerChunk)
             {
                 using var scope = NewDisposeScope();
                 long rows = Math.Min(rowsPerChunk, n - start);
                 Tensor difference = replacement.unsqueeze(0) - a.narrow(0, start, rows);                // [rows, U]
                 Tensor share = (difference.t().unsqueeze(2) * _weight.t().unsqueeze(1)).reshape(u, rows * k); // [U, rows·K]
-                Tensor logits = addmm(clean.narrow(0, start, rows).reshape(1, rows * k), _masks![kind], share, beta: 1, alpha: 1)
-                    .view(members.Length, rows, k);                                                       // [V, rows, K]
-                (Tensor top, Tensor predicted) = logits.max(2);
-                // Decided: no other logit within the allowance of the top one (a tie is never decided,
-                // so which of the tied indices max returns does not matter).
-                Tensor threshold = top.to_type(ScalarType.Float64) - allowance.narrow(0, start, rows).unsqueeze(0);
-                Tensor contenders = logits.ge(threshold.to_type(logits.dtype).unsqueeze(2)).sum(2, type: ScalarType.Int32);
-                Tensor undecided = contenders.gt(1);
-                if (undecided.any().item<bool>())
-                    predicted = Recompute(predicted, undecided, headInput.narrow(0, start, rows), kind, members);
+                Tensor cleanRows = clean.narrow(0, start, rows).reshape(1, rows * k);
                 Tensor batchClasses = classes.narrow(0, start, rows);
-                Tensor hit = predicted.eq(labels.narrow(0, start, rows).unsqueeze(0)).to_type(ScalarType.Float64);
-                _hits![kind].add_(hit.matmul(batchClasses)); // exact: counts far below 2^53
+                Tensor batchLabels = labels.narrow(0, start, rows).unsqueeze(0);
+                for (int g = 0; g < _groups.Count; g++)
+                {
+                    int[] members = _members![g][kind];
+                    if (members.Length == 0) continue;
+                    Tensor logits = addmm(cleanRows, _masks![g][kind], share, beta: 1, alpha: 1).view(members.Length, rows, k); // [V, rows, K]
+                    (Tensor top, Tensor predicted) = logits.max(2);
+                    // Decided: no other logit within the allowance of the top one (a tie is never decided,
+                    // so which of the tied indices max returns does not matter).
+                    Tensor threshold = top.to_type(ScalarType.Float64) - allowance.narrow(0, start, rows).unsqueeze(0);
+                    Tensor contenders = logits.ge(threshold.to_type(logits.dtype).unsqueeze(2)).sum(2, type: ScalarType.Int32);
+                    Tensor undecided = contenders.gt(1);
+                    if (undecided.any().item<bool>())
+                        predicted = Recompute(predicted, undecided, headInput.narrow(0, start, rows), _masks[g][kind], kind);
+                    Tensor hit = predicted.eq(batchLabels).to_type(ScalarType.Float64);
+                    _hits![g][kind].add_(hit.matmul(batchClasses)); // exact: counts far below 2^53
+                }
             }
         }
     }
@@ -231,11 +248,11 @@ internal sealed class LogitUpdateAccuracy
     /// The undecided predictions from the model's own head: each one's head input rebuilt as the
     /// forward pass builds it (the clean input, the variant's units set to φ(r)), in the model's type.
     /// </summary>
-    private Tensor Recompute(Tensor predicted, Tensor undecided, Tensor headInput, int kind, int[] members)
+    private Tensor Recompute(Tensor predicted, Tensor undecided, Tensor headInput, Tensor masks, int kind)
     {
-        Tensor where = undecided.nonzero();            // [R, 2]: variant (within the kind), sample
+        Tensor where = undecided.nonzero();            // [R, 2]: variant (within the group's kind), sample
         Tensor variant = where.select(1, 0), sample = where.select(1, 1);
-        Tensor ablated = _masks![kind].index_select(0, variant).gt(0);
+        Tensor ablated = masks.index_select(0, variant).gt(0);
         Tensor inputs = torch.where(ablated, _replacement![kind].unsqueeze(0).expand_as(ablated), headInput.index_select(0, sample));
         Tensor logits = _readout!.Head.call(inputs);
         Recomputed += where.shape[0];
@@ -250,6 +267,6 @@ internal sealed class LogitUpdateAccuracy
     {
         foreach (Tensor? t in new[] { _weight, _absWeight, _absBias }) t?.Dispose();
         foreach (Tensor t in _replacement ?? []) t.Dispose();
-        foreach (Tensor t in (_masks ?? []).Concat(_hits ?? [])) t.Dispose();
+        foreach (Tensor t in (_masks ?? []).Concat(_hits ?? []).SelectMany(byKind => byKind)) t.Dispose();
     }
 }

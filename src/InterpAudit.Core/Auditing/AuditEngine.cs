@@ -60,7 +60,7 @@ public sealed class AuditEngine(CheckCatalog catalog, IProgress<string>? progres
         // A split unit's declarations only measure their parts here; merge judges them (ShardInfo.Deferred).
         HashSet<int> measuredOnly = mine.Where(u => u.Part is not null).SelectMany(u => u.Declarations).ToHashSet();
         context.Parts = mine.Where(u => u.Part is not null)
-            .SelectMany(u => u.Measurements.SelectMany(key => u.Part!.Indices.Select(index => (key, index))))
+            .SelectMany(u => u.Measurements.Where(u.Splits).SelectMany(key => u.Part!.Indices.Select(index => (key, index))))
             .GroupBy(p => p.key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<int>)g.Select(p => p.index).Order().ToArray(), StringComparer.Ordinal);
 

@@ -13,6 +13,13 @@ namespace InterpAudit.Checks;
 /// </param>
 public sealed record PlannedMeasurement(MeasurementId Id, double Cost)
 {
-    /// <summary>Independent parts a sharded audit may spread over jobs (their costs sum to <see cref="Cost"/>); null: one piece of work.</summary>
+    /// <summary>Independent parts a sharded audit may spread over jobs (their costs and <see cref="PlannedParts.PerPart"/> sum to <see cref="Cost"/>); null: one piece of work.</summary>
     public PlannedParts? Parts { get; init; }
+
+    /// <summary>
+    /// A measurement other measurements need whole and which is the same whichever job takes it (the
+    /// co-clustering that cluster ablation ablates): where they split into parts, every part takes it
+    /// again rather than wait for another job, and merge keeps one copy. It never splits a unit itself.
+    /// </summary>
+    public bool Prerequisite { get; init; }
 }

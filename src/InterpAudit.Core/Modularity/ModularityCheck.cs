@@ -57,7 +57,7 @@ public sealed class ModularityCheck : Check<ModularityCheckAttribute, LayerModul
     /// About a pass per 25 restarts of the real and shuffled weights (the sample: 5 passes).
     /// </summary>
     public static PlannedMeasurement PlanOf(string layer, int clusters, int restarts, int shuffles) =>
-        new(MeasurementOf(layer, clusters, restarts, shuffles), 0.5 + restarts * (1 + shuffles) / 25.0);
+        new(MeasurementOf(layer, clusters, restarts, shuffles), 0.5 + restarts * (1 + shuffles) / 25.0) { Prerequisite = true };
 
     protected override IEnumerable<PlannedMeasurement> Plan(ModularityCheckAttribute attribute, CheckContext context) =>
         [PlanOf(attribute.Layer, attribute.Clusters, attribute.Restarts, attribute.Shuffles)];

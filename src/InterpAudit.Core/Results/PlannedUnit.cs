@@ -12,5 +12,15 @@ namespace InterpAudit.Results;
 /// <param name="Declarations">Positions of its declarations in the audit's check list (every part of a group lists them all).</param>
 /// <param name="Measurements">Its measurement keys.</param>
 /// <param name="Part">The part of the group's measurements this unit computes; null: all of them. A split group's declarations are judged by merge, once every part is in.</param>
+/// <param name="Prerequisites">
+/// Of <see cref="Measurements"/>, those a split group's every part takes whole (<see cref="Checks.PlannedMeasurement.Prerequisite"/>:
+/// the co-clustering of an ablation split by cluster); null when there are none, and not written then.
+/// </param>
 public sealed record PlannedUnit(string Id, int Shard, double Cost, IReadOnlyList<int> Declarations, IReadOnlyList<string> Measurements,
-    UnitPart? Part = null);
+    UnitPart? Part = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    IReadOnlyList<string>? Prerequisites = null)
+{
+    /// <summary>Whether <paramref name="key"/> is one of the measurements this unit's part splits (not a prerequisite it takes whole).</summary>
+    public bool Splits(string key) => Part is not null && Measurements.Contains(key) && !(Prerequisites?.Contains(key) ?? false);
+}

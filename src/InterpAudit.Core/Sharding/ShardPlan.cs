@@ -8,7 +8,8 @@ namespace InterpAudit.Sharding;
 /// set of declarations closed under shared measurements (connected components of "measures the same
 /// key"), so that every measurement runs in exactly one shard, as it runs once unsharded — or, when
 /// all of a unit's measurements split into independent parts along one axis (<see cref="PlannedParts"/>:
-/// ECS by class), a part of that unit, so that one costly measurement can spread over shards.
+/// ECS by class, cluster ablation by cluster), a part of that unit, so that one costly measurement can
+/// spread over shards. A part takes its prerequisites whole (the co-clustering it ablates).
 /// <para>
 /// Balancing is greedy longest-processing-time first (Graham 1969: within 4/3 of the best makespan):
 /// units by estimated cost, largest first, ties by id, each to the least loaded shard, ties to the
@@ -65,7 +66,7 @@ public static class ShardPlan
             shardOf[u] = least + 1;
             load[least] += described[u].Cost;
         }
-        return described.Select((u, i) => new PlannedUnit(u.Id, shardOf[i], u.Cost, u.Declarations, u.Keys, u.Part)).ToList();
+        return described.Select((u, i) => new PlannedUnit(u.Id, shardOf[i], u.Cost, u.Declarations, u.Keys, u.Part, u.Prerequisites)).ToList();
     }
 
     /// <summary>
@@ -76,30 +77,45 @@ public static class ShardPlan
     public const int MaxParts = 64;
 
     /// <summary>
-    /// A group of declarations as one unit, or — when every measurement of it splits along the same axis
-    /// into the same number of indices — one unit per part, each with its indices' costs. The parts
-    /// depend on the declarations and the model only, never on the shard count.
+    /// A group of declarations as one unit, or — when every measurement of it but its prerequisites
+    /// (<see cref="PlannedMeasurement.Prerequisite"/>) splits along the same axis into the same number
+    /// of indices — one unit per part, each with its indices' costs plus what every part repeats: the
+    /// prerequisites, and each measurement's <see cref="PlannedParts.PerPart"/>. A part is made only
+    /// where its own share is at least what it repeats: past that, more parts add more work to the
+    /// audit than they spread. The parts depend on the declarations and the model only, never on the
+    /// shard count.
     /// </summary>
-    private static IEnumerable<(string Id, List<int> Declarations, string[] Keys, double Cost, UnitPart? Part)> Pieces(
+    private static IEnumerable<(string Id, List<int> Declarations, string[] Keys, double Cost, UnitPart? Part, string[]? Prerequisites)> Pieces(
         List<int> declarations, List<PlannedMeasurement> measurements)
     {
         string[] keys = measurements.Select(m => m.Id.Key).ToArray();
         string id = Id(keys);
-        PlannedParts? first = measurements[0].Parts;
+        List<PlannedMeasurement> splitting = measurements.Where(m => !m.Prerequisite).ToList();
+        PlannedParts? first = splitting.FirstOrDefault()?.Parts;
+        double whole = measurements.Sum(m => m.Cost);
         if (first is null || first.Costs.Count < 2
-            || measurements.Any(m => m.Parts is not { } p || p.Axis != first.Axis || p.Costs.Count != first.Costs.Count))
+            || splitting.Any(m => m.Parts is not { } p || p.Axis != first.Axis || p.Costs.Count != first.Costs.Count))
         {
-            yield return (id, declarations, keys, measurements.Sum(m => m.Cost), null);
+            yield return (id, declarations, keys, whole, null, null);
             yield break;
         }
-        foreach (UnitPart part in Ranges(first.Axis, first.Costs.Count))
-            yield return ($"{id} ({part})", declarations, keys, measurements.Sum(m => part.Indices.Sum(i => m.Parts!.Costs[i])), part);
+        double repeated = measurements.Where(m => m.Prerequisite).Sum(m => m.Cost) + splitting.Sum(m => m.Parts!.PerPart);
+        double divided = splitting.Sum(m => m.Parts!.Costs.Sum());
+        int parts = Math.Min(first.Costs.Count, repeated <= 0 ? MaxParts : (int)Math.Clamp(Math.Floor(divided / repeated), 1, MaxParts));
+        if (parts < 2)
+        {
+            yield return (id, declarations, keys, whole, null, null);
+            yield break;
+        }
+        string[]? prerequisites = measurements.Any(m => m.Prerequisite) ? measurements.Where(m => m.Prerequisite).Select(m => m.Id.Key).ToArray() : null;
+        foreach (UnitPart part in Ranges(first.Axis, first.Costs.Count, parts))
+            yield return ($"{id} ({part})", declarations, keys, repeated + splitting.Sum(m => part.Indices.Sum(i => m.Parts!.Costs[i])), part, prerequisites);
     }
 
-    /// <summary>0 … count − 1 in at most <see cref="MaxParts"/> contiguous ranges whose sizes differ by at most one.</summary>
-    public static IReadOnlyList<UnitPart> Ranges(string axis, int count)
+    /// <summary>0 … count − 1 in at most <paramref name="parts"/> (and <see cref="MaxParts"/>) contiguous ranges whose sizes differ by at most one.</summary>
+    public static IReadOnlyList<UnitPart> Ranges(string axis, int count, int parts = MaxParts)
     {
-        int parts = Math.Min(count, MaxParts);
+        parts = Math.Min(count, Math.Min(parts, MaxParts));
         return Enumerable.Range(0, parts).Select(r => new UnitPart(axis, (int)((long)r * count / parts), (int)((long)(r + 1) * count / parts) - 1)).ToList();
     }
 

@@ -30,11 +30,13 @@ internal static class ShardMerge
         foreach (ShardFile shard in shards)
             foreach (string key in shard.Result.Measurements.Keys)
                 (holders.TryGetValue(key, out List<ShardFile>? list) ? list : holders[key] = []).Add(shard);
+        // A prerequisite every part took whole (the co-clustering of an ablation split by cluster) is
+        // the same in each; the lowest shard's copy is kept, whatever order the files came in.
         var assembled = new Dictionary<string, object>(StringComparer.Ordinal);
         foreach ((string key, List<ShardFile> from) in holders)
-            assembled[key] = plan.Plan.Any(u => u.Part is not null && u.Measurements.Contains(key))
+            assembled[key] = plan.Plan.Any(u => u.Splits(key))
                 ? Assemble(key, from, reference.Result.ClassNames)
-                : Typed(from[0], key);
+                : Typed(from.MinBy(s => s.Shard.Index)!, key);
 
         // Every result of a declaration comes from the one shard that owns its unit, or, for a split
         // unit, from judging the assembled measurements here: ordering by the declaration's position
@@ -113,7 +115,7 @@ internal static class ShardMerge
         {
             if (Typed(shard, key) is not IAssembledFromParts part)
                 throw Foreign(shard, $"measurement '{key}' belongs to a split work unit, but its type {shard.Shard.MeasurementTypes.GetValueOrDefault(key)} has no parts");
-            int[] expected = shard.Shard.Plan.Where(u => u.Shard == shard.Shard.Index && u.Part is not null && u.Measurements.Contains(key))
+            int[] expected = shard.Shard.Plan.Where(u => u.Shard == shard.Shard.Index && u.Splits(key))
                 .SelectMany(u => u.Part!.Indices).Order().ToArray();
             IReadOnlyList<int> found;
             try

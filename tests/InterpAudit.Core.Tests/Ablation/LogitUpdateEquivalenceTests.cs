@@ -75,7 +75,7 @@ public sealed class LogitUpdateEquivalenceTests
 
         LogitUpdateAccuracy updated = AssertSameCounts(model, data, 2, "fc", [[0], [1]], batchSize: 2, expectTies: true);
         // The clean variant: both samples right, as float32 has it.
-        Assert.Equal([2L, 0L], updated.Correct[0]);
+        Assert.Equal([2L, 0L], updated.Correct[0][0]);
     }
 
     [Fact]
@@ -166,14 +166,15 @@ public sealed class LogitUpdateEquivalenceTests
             variants.AddRange(clusters.SelectMany(c => RandomUnitSets.Draw(units.Count, c.Count, 6, random.Next())).Select(set => new AblationVariant(set, kind)));
         }
 
-        (long[][] reference, bool stacked) = AblatedAccuracy.Count(stream, layer, units, means, variants, classes, maxRowsPerForward: 16_384);
-        LogitUpdateAccuracy? updated = LogitUpdateAccuracy.Count(stream, layer, units, means, variants, classes);
+        (long[][][] counted, bool stacked) = AblatedAccuracy.Count(stream, layer, units, means, [variants], classes, maxRowsPerForward: 16_384);
+        LogitUpdateAccuracy? updated = LogitUpdateAccuracy.Count(stream, layer, units, means, [variants], classes);
 
         Assert.True(stacked);
         Assert.NotNull(updated);
+        long[][] reference = counted[0];
         for (int v = 0; v < variants.Count; v++)
-            Assert.True(reference[v].SequenceEqual(updated.Correct[v]),
-                $"variant {v} ({variants[v].Kind}, units {string.Join(" ", variants[v].Units)}): forward pass [{string.Join(", ", reference[v])}], update [{string.Join(", ", updated.Correct[v])}]");
+            Assert.True(reference[v].SequenceEqual(updated.Correct[0][v]),
+                $"variant {v} ({variants[v].Kind}, units {string.Join(" ", variants[v].Units)}): forward pass [{string.Join(", ", reference[v])}], update [{string.Join(", ", updated.Correct[0][v])}]");
         // The counts must not be trivially equal: some variants move some class.
         Assert.Contains(reference.Skip(1), counts => !counts.SequenceEqual(reference[0]));
         if (!expectTies)

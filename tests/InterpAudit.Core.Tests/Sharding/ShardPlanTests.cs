@@ -108,6 +108,33 @@ public sealed class ShardPlanTests
         Assert.Null(Assert.Single(ShardPlan.Build(Declarations([ByClass("a", 3, 3)], [ByClass("b", 4, 4), ByClass("a", 3, 3)]), 2)).Part);
     }
 
+    private static PlannedMeasurement ByCluster(string key, int clusters, double perCluster, double perPart) =>
+        M(key, perPart + clusters * perCluster) with { Parts = new PlannedParts(PlannedParts.Clusters, Enumerable.Repeat(perCluster, clusters).ToArray(), perPart) };
+
+    [Fact]
+    public void An_ablation_splits_by_cluster_into_parts_whose_share_at_least_equals_what_each_part_repeats()
+    {
+        // Each part repeats the co-clustering (3) and the means pass (1): 4. The 8 clusters' variants
+        // (2 each, 16 in all) make ⌊16 / 4⌋ = 4 parts of 2 clusters, each 4 + 2·2 = 8.
+        var plan = ShardPlan.Build(Declarations([M("modularity", 3) with { Prerequisite = true }, ByCluster("ablation", 8, 2, 1)]), shards: 4);
+
+        Assert.Equal(["modularity + ablation (clusters 0–1)", "modularity + ablation (clusters 2–3)", "modularity + ablation (clusters 4–5)", "modularity + ablation (clusters 6–7)"],
+            plan.Select(u => u.Id));
+        Assert.All(plan, u => Assert.Equal(8.0, u.Cost));
+        Assert.All(plan, u => Assert.Equal(["modularity"], u.Prerequisites!));
+        Assert.All(plan, u => Assert.True(u.Splits("ablation") && !u.Splits("modularity")));
+        Assert.Equal([1, 2, 3, 4], plan.Select(u => u.Shard));
+
+        // Variants worth less than the repeated work (2 clusters × 1 < 4) leave the unit whole, at its summed cost 3 + 1 + 2.
+        PlannedUnit cheap = Assert.Single(ShardPlan.Build(Declarations([M("modularity", 3) with { Prerequisite = true }, ByCluster("ablation", 2, 1, 1)]), shards: 2));
+        Assert.Null(cheap.Part);
+        Assert.Null(cheap.Prerequisites);
+        Assert.Equal(6.0, cheap.Cost);
+        // A prerequisite alone never splits a unit, and a measurement without parts beside it keeps the unit whole.
+        Assert.Null(Assert.Single(ShardPlan.Build(Declarations([M("modularity", 3) with { Prerequisite = true }]), 2)).Part);
+        Assert.Null(Assert.Single(ShardPlan.Build(Declarations([M("other", 1), ByCluster("ablation", 8, 2, 0)]), 2)).Part);
+    }
+
     [Theory]
     [InlineData(2)]
     [InlineData(5)]
