@@ -19,10 +19,15 @@ public static class OutputPaths
             Model = result.Model with { WeightsPath = Relative(result.Model.WeightsPath, root) },
             Checks = result.Checks.Select(c => c.Location is { } l ? c with { Location = l with { File = Relative(l.File, root) } } : c).ToList(),
             BaselineFile = result.BaselineFile is { } b ? b with { Path = Relative(b.Path, root) } : null,
-            // A shard's deferred checks are judged by merge, which reports them at these locations.
-            Shard = result.Shard is { Deferred: { } deferred } shard
-                ? shard with { Deferred = deferred.Select(d => d.Location is { } l ? d with { Location = l with { File = Relative(l.File, root) } } : d).ToList() }
-                : result.Shard,
+            // A shard's deferred checks are judged by merge, which reports them, and whatever belongs to
+            // no check, at these locations: relative, as every check's, in the job that merges.
+            Shard = result.Shard is { } shard
+                ? shard with
+                {
+                    Deferred = shard.Deferred?.Select(d => d.Location is { } l ? d with { Location = l with { File = Relative(l.File, root) } } : d).ToList(),
+                    AuditLocation = shard.AuditLocation is { } audit ? audit with { File = Relative(audit.File, root) } : null,
+                }
+                : null,
             // Relative to nothing once there is no root: only file names are left (below).
             PathsRelativeTo = root is null ? null : result.PathsRelativeTo,
             SourceRoot = null,

@@ -80,6 +80,36 @@ public sealed class OutputPathsTests
         Assert.Contains("\"uri\": \"samples/Model/Audits.cs\"", File.ReadAllText(Path.Combine(output, "paths", "results.sarif")));
     }
 
+    /// <summary>A shard's file leaves the machine too (a CI artifact): its audit and deferred-check locations are relative like every check's.</summary>
+    [Fact]
+    public void A_shard_file_holds_its_audit_and_deferred_locations_relative_to_the_root()
+    {
+        string root = Path.Combine(Directory.CreateTempSubdirectory("interpaudit-machine-root").FullName, "build agent #7");
+        string output = Directory.CreateTempSubdirectory("interpaudit-paths-out").FullName;
+        string source = Path.Combine(root, "samples", "Model", "Audits.cs");
+        AuditResult whole = Absolute(root, PathBase.Repository);
+        AuditResult shard = whole with
+        {
+            Shard = new ShardInfo(1, 2, new ShardIdentity("paths", "Sequential", new string('a', 64), 10, new string('b', 64), 20, 0, "0.1.0", "cpu"),
+                ["accuracy"], [new CheckDeclaration("AccuracyCheckAttribute", 0)], [new PlannedUnit("accuracy", 1, 1, [0], ["accuracy"])],
+                new Dictionary<string, string> { ["accuracy"] = typeof(ClassAccuracyResult).FullName! },
+                [new DeferredCheck(0, "[AccuracyCheck(MinOverall = 0.5)]") { Location = new SourceLocation(source, 30, 2) }])
+            {
+                AuditLocation = new SourceLocation(source, 10, 2),
+            },
+        };
+
+        string file = AuditOutputs.Create(output, null).WriteShard(shard);
+
+        string text = File.ReadAllText(file);
+        Assert.DoesNotContain("interpaudit-machine-root", text);
+        using JsonDocument json = JsonDocument.Parse(text);
+        JsonElement info = json.RootElement.GetProperty("shard");
+        Assert.Equal("samples/Model/Audits.cs", info.GetProperty("auditLocation").GetProperty("file").GetString());
+        Assert.Equal(10, info.GetProperty("auditLocation").GetProperty("line").GetInt32());
+        Assert.Equal("samples/Model/Audits.cs", info.GetProperty("deferred")[0].GetProperty("location").GetProperty("file").GetString());
+    }
+
     [Theory]
     [InlineData("/r/oot", "/r/oot/a/b.cs", "a/b.cs")]
     [InlineData("/r/oot", "/r/other/b.cs", "../other/b.cs")]
