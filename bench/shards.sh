@@ -29,8 +29,9 @@ run() { # run NAME ARGS… : prints the seconds the runner took
 # The file without what depends on when and how fast it ran (LIB records its own seconds).
 untimed='del(.timingsSeconds, .startedAt) | walk(if type == "object" then del(.seconds, .accumulationSeconds, .accumulationGflopsPerSecond) else . end)'
 # MKL picks kernels by buffer alignment, so two runs can differ in a float32's last bit: the
-# comparison below needs MKL's alignment-independent mode (every run here uses it, so times compare).
-export MKL_CBWR=COMPATIBLE
+# comparison below needs MKL's alignment-independent mode, as the MSBuild task sets it for every audit
+# (AUTO,STRICT: full speed; every run here uses it, so times compare).
+export MKL_CBWR=AUTO,STRICT
 
 whole=$(run whole)
 echo "whole: $whole s (load $(cut -d' ' -f1 /proc/loadavg))"

@@ -140,8 +140,21 @@ namespace InterpAudit.Build
             return exitCode;
         }
 
+        /// <summary>
+        /// MKL's conditional numerical reproducibility for the audit process. Without a setting, MKL picks
+        /// kernels by each buffer's memory alignment, so two runs of one audit on one machine (or a merged
+        /// sharded audit and the unsharded one) may differ from about the eighth digit on. AUTO,STRICT keeps
+        /// the processor's fastest kernels and makes their results independent of alignment: on the CI
+        /// machine the same GEMM rate as no setting, where COMPATIBLE costs 3–4× (bench/README.md, "MKL_CBWR").
+        /// </summary>
+        public const string ReproducibleBlas = "MKL_CBWR=AUTO,STRICT";
+
         public override bool Execute()
         {
+            // The build's own MKL_CBWR, or one in InterpAuditEnvironment, wins: this is only the default.
+            string[] environment = EnvironmentVariables ?? new string[0];
+            if (Environment.GetEnvironmentVariable("MKL_CBWR") == null && !environment.Any(v => v.StartsWith("MKL_CBWR=", StringComparison.Ordinal)))
+                EnvironmentVariables = environment.Concat(new[] { ReproducibleBlas }).ToArray();
             bool succeeded = base.Execute();
             // On a timeout ToolTask kills the runner and returns false with only its MSB5002
             // warning; HandleTaskExecutionErrors is not called, so the coded error is logged here.

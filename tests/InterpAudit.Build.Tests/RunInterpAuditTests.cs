@@ -9,7 +9,8 @@ namespace InterpAudit.Build.Tests;
 /// </summary>
 public sealed class RunInterpAuditTests
 {
-    private static (RunInterpAudit Task, FakeBuildEngine Engine, bool Result) Run(string script, int timeoutMs = -1, string shard = "")
+    private static (RunInterpAudit Task, FakeBuildEngine Engine, bool Result) Run(string script, int timeoutMs = -1, string shard = "",
+        string[]? environment = null)
     {
         string directory = Path.Combine(Path.GetTempPath(), "interpaudit-task", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -32,6 +33,7 @@ public sealed class RunInterpAuditTests
             LogFile = Path.Combine(directory, "interpaudit.log"),
             Timeout = timeoutMs,
             Shard = shard,
+            EnvironmentVariables = environment,
         };
         bool result = task.Execute();
         return (task, engine, result);
@@ -73,6 +75,20 @@ public sealed class RunInterpAuditTests
         Assert.EndsWith(" --shard 2/4", Assert.Single(sharded.Messages, m => m.Message!.StartsWith("args:", StringComparison.Ordinal)).Message);
         var (_, whole, _) = Run("""echo "args: $*"; exit 0""");
         Assert.DoesNotContain("--shard", Assert.Single(whole.Messages, m => m.Message!.StartsWith("args:", StringComparison.Ordinal)).Message);
+    }
+
+    /// <summary>
+    /// MKL's results independent of memory alignment in the audit process (AUTO,STRICT), unless the
+    /// project sets MKL_CBWR itself through InterpAuditEnvironment; the other variables pass as given.
+    /// </summary>
+    [Fact]
+    public void The_runner_gets_alignment_independent_MKL_unless_the_project_chooses_its_own_setting()
+    {
+        string Seen(FakeBuildEngine engine) => Assert.Single(engine.Messages, m => m.Message!.StartsWith("cbwr:", StringComparison.Ordinal)).Message!;
+        const string script = """echo "cbwr: $MKL_CBWR, weights: $FIXTURE_WEIGHTS"; exit 0""";
+        if (Environment.GetEnvironmentVariable("MKL_CBWR") is null)
+            Assert.Equal("cbwr: AUTO,STRICT, weights: a.bin", Seen(Run(script, environment: ["FIXTURE_WEIGHTS=a.bin"]).Engine));
+        Assert.Equal("cbwr: COMPATIBLE, weights: b.bin", Seen(Run(script, environment: ["MKL_CBWR=COMPATIBLE", "FIXTURE_WEIGHTS=b.bin"]).Engine));
     }
 
     [Fact]
