@@ -20,13 +20,7 @@ public sealed class ShardingTests
     public void One_two_and_three_shards_merged_give_the_unsharded_metrics_and_bad_shard_sets_fail_with_their_codes()
     {
         string project = ProjectWithWeights(seed: 1);
-        // The second unsharded run compares with the baseline the first one wrote, so its checks carry
-        // baseline comparisons: the merges, judged against the same baseline, must carry the same ones.
-        Assert.Equal(0, Audit_(project, "whole-first").Code);
-        (int code, string log) = Audit_(project, "whole");
-        Assert.True(code == ExitCodes.Passed, log);
-        JsonObject whole = Metrics(Path.Combine(project, "whole", Audit, "metrics.json"));
-        Assert.Contains(whole["checks"]!.AsArray(), c => c!["baseline"] is JsonObject);
+        JsonObject whole = WholeAgainstItsBaseline(project, Audit);
 
         var shardFiles = new Dictionary<int, string[]>();
         foreach (int count in new[] { 1, 2, 3 })
@@ -73,11 +67,7 @@ public sealed class ShardingTests
     {
         const string audit = "sharded-circuits";
         string project = ProjectWithWeights(seed: 1);
-        Assert.Equal(0, Audit_(project, "whole-first", audit).Code);
-        (int code, string log) = Audit_(project, "whole", audit);
-        Assert.True(code == ExitCodes.Passed, log);
-        JsonObject whole = Metrics(Path.Combine(project, "whole", audit, "metrics.json"));
-        Assert.Contains(whole["checks"]!.AsArray(), c => c!["baseline"] is JsonObject);
+        JsonObject whole = WholeAgainstItsBaseline(project, audit);
 
         string[] three = [];
         foreach (int count in new[] { 2, 3 })
@@ -133,11 +123,7 @@ public sealed class ShardingTests
     {
         const string audit = "sharded-ablation";
         string project = ProjectWithWeights(seed: 1);
-        Assert.Equal(0, Audit_(project, "whole-first", audit).Code);
-        (int code, string log) = Audit_(project, "whole", audit);
-        Assert.True(code == ExitCodes.Passed, log);
-        JsonObject whole = Metrics(Path.Combine(project, "whole", audit, "metrics.json"));
-        Assert.Contains(whole["checks"]!.AsArray(), c => c!["baseline"] is JsonObject);
+        JsonObject whole = WholeAgainstItsBaseline(project, audit);
         string ablation = whole["measurements"]!.AsObject().Select(m => m.Key).Single(k => k.StartsWith("ablation:"));
         string modularity = whole["measurements"]!.AsObject().Select(m => m.Key).Single(k => k.StartsWith("modularity:"));
 
@@ -254,6 +240,20 @@ public sealed class ShardingTests
         Assert.True(File.Exists(file), log);
         Assert.False(File.Exists(Path.Combine(project, $"shards-{count}", audit, "report.html")));
         return file;
+    }
+
+    /// <summary>
+    /// The audit unsharded, twice: the second run compares with the baseline the first one wrote, so its
+    /// checks carry baseline comparisons, which the merges, judged against the same baseline, must carry too.
+    /// </summary>
+    private static JsonObject WholeAgainstItsBaseline(string project, string audit)
+    {
+        Assert.Equal(0, Audit_(project, "whole-first", audit).Code);
+        (int code, string log) = Audit_(project, "whole", audit);
+        Assert.True(code == ExitCodes.Passed, log);
+        JsonObject whole = Metrics(Path.Combine(project, "whole", audit, "metrics.json"));
+        Assert.Contains(whole["checks"]!.AsArray(), c => c!["baseline"] is JsonObject);
+        return whole;
     }
 
     private static (int Code, string Log) Audit_(string project, string output, string audit = Audit) =>
