@@ -147,6 +147,33 @@ public sealed class CircuitCheckTests
         Assert.Equal(new CheckDeclaration(nameof(CircuitCheckAttribute), 0), e.Declaration);
     }
 
+    /// <summary>
+    /// What runs before the first Linear layer (here a convolution on the input as a 1-channel signal)
+    /// is the chain's input: the chain and the visited weights are the Linear layers' only. A
+    /// convolution between Linear layers breaks the chain.
+    /// </summary>
+    [Fact]
+    public void A_convolutional_front_end_is_the_chains_input_and_a_convolution_inside_the_chain_is_IA3026()
+    {
+        const int pixels = CircuitNetworks.Pixels;
+        static nn.Module<Tensor, Tensor> Front() => nn.Sequential(("unflatten", nn.Unflatten(1, [1, pixels])), ("conv", nn.Conv1d(1, 2, 3, padding: 1)),
+            ("act", nn.ReLU()), ("flatten", nn.Flatten()), ("fc1", nn.Linear(2 * pixels, 6)), ("relu1", nn.ReLU()), ("fc2", nn.Linear(6, 3)));
+        torch.manual_seed(3);
+        AuditResult result = Run(Saved(Front(), Front), new CircuitCheckAttribute { MaxMeanEcs = 1 });
+
+        var exact = Assert.IsType<CircuitSizeResult>(result.Measurements["circuit:exact"]);
+        Assert.Equal("fc1 → relu1 → fc2", exact.Chain);
+        Assert.Equal(["fc1", "fc2"], exact.Layers);
+        Assert.Equal(2 * pixels * 6 + 6 * 3, exact.Weights);
+        Assert.All(exact.Classes, c => Assert.InRange(c.Ecs, 0.0, 1.0));
+
+        static nn.Module<Tensor, Tensor> Inside() => nn.Sequential(("fc1", nn.Linear(pixels, 6)), ("unflatten", nn.Unflatten(1, [1, 6])),
+            ("conv", nn.Conv1d(1, 1, 3, padding: 1)), ("flatten", nn.Flatten()), ("fc2", nn.Linear(6, 3)));
+        var e = Assert.Throws<AuditInputException>(() => Run(Saved(Inside(), Inside), new CircuitCheckAttribute { MaxMeanEcs = 1 }));
+        Assert.Equal("IA3026", e.Code);
+        Assert.Contains("runs between Linear layers; expected only element-wise activations", e.Message);
+    }
+
     [Fact]
     public void The_catalog_finds_the_circuit_check()
     {
