@@ -126,6 +126,58 @@ public sealed class PackageTests(PackagedConsumer consumer, ITestOutputHelper lo
         Assert.Equal(["build/_._"], interpAudit.GetProperty("build").EnumerateObject().Select(p => p.Name));
     }
 
+    /// <summary>
+    /// The README's sharded CI definitions (#19 point 4) with the package: two shard builds, their
+    /// files laid out as download-artifact lays them, and the merge job's two commands — the runner's
+    /// path from <c>-getProperty:InterpAuditRunnerPath</c>, then <c>merge</c> — which judges both audits
+    /// as one unsharded build would: the failing one at its attribute, exit 1, every output written.
+    /// </summary>
+    [Fact]
+    public void The_READMEs_merge_job_finds_the_packages_runner_and_judges_the_shards_as_the_unsharded_build()
+    {
+        string shards = Path.Combine(consumer.Root, "shards");
+        foreach (int index in new[] { 1, 2 })
+        {
+            DotnetBuild.Outcome shard = Timed($"shard {index}/2", $"-p:InterpAuditShard={index}/2");
+            Assert.True(shard.Succeeded, shard.ToString());   // a shard judges nothing, so the failing audit's shard passes
+            foreach (string audit in new[] { "passing", "failing" })
+            {
+                string file = Path.Combine(consumer.OutputOf(audit), $"metrics.shard-{index}-of-2.json");
+                Assert.True(File.Exists(file), $"{file} not written\n{shard}");
+                string artifact = Path.Combine(shards, $"interpaudit-shard-{index}", audit);
+                Directory.CreateDirectory(artifact);
+                File.Move(file, Path.Combine(artifact, Path.GetFileName(file)));
+            }
+        }
+
+        var none = new Dictionary<string, string>();
+        DotnetBuild.Outcome property = DotnetBuild.Exec(consumer.Root, none, "msbuild", "TinyAudit/TinyAudit.csproj", "-nologo", "-getProperty:InterpAuditRunnerPath");
+        Assert.True(property.Succeeded, property.ToString());
+        string runner = property.Output.Trim();
+        Assert.EndsWith(Path.Combine("tools", "net10.0", "interpaudit.dll"), runner);
+        Assert.True(File.Exists(runner), $"'{runner}' does not exist");
+
+        string[] files = Directory.GetFiles(shards, "metrics.shard-*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(4, files.Length);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        DotnetBuild.Outcome merge = DotnetBuild.Exec(consumer.Root, none,
+            ["exec", runner, "merge", .. files, "--output", "interpaudit", "--baseline-dir", "TinyAudit"]);
+        log.WriteLine($"merge: {clock.Elapsed.TotalSeconds:F1} s");
+
+        Assert.Equal(1, merge.ExitCode);
+        Assert.Contains($"Audits.cs({consumer.LineOf("MinOverall = 0.99")},2): error IA1001: [failing] accuracy(overall) = ", merge.Output);
+        Assert.DoesNotContain("   at ", merge.Output);
+        foreach (string audit in new[] { "passing", "failing" })
+        {
+            string merged = Path.Combine(consumer.Root, "interpaudit", audit);
+            foreach (string output in new[] { "metrics.json", "report.html", "results.sarif", "junit.xml", "summary.md" })
+                Assert.True(File.Exists(Path.Combine(merged, output)), $"{audit}/{output} not written\n{merge}");
+            using JsonDocument metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(merged, "metrics.json")));
+            Assert.Equal(audit == "passing" ? "pass" : "fail", metrics.RootElement.GetProperty("verdict").GetString());
+            Assert.False(metrics.RootElement.TryGetProperty("shard", out _), "a merged metrics.json is a complete audit's");
+        }
+    }
+
     private DotnetBuild.Outcome Timed(string what, params string[] arguments)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
