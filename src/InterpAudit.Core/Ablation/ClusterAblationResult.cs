@@ -67,25 +67,16 @@ public sealed record ClusterAblationResult(
     object IAssembledFromParts.Assemble(IReadOnlyList<IAssembledFromParts> parts, IReadOnlyList<string> classNames)
     {
         ClusterAblationResult[] results = parts.Cast<ClusterAblationResult>().ToArray();
-        ClassParts.RequireSame(results, "layers", r => r.Layer);
-        ClassParts.RequireSame(results, "unit counts", r => r.Units);
-        ClassParts.RequireSame(results, "class names", r => r.ClassNames);
-        ClassParts.RequireSame(results, "options", r => r.Options);
-        ClassParts.RequireSame(results, "cluster sources", r => r.ClusterSource);
-        ClassParts.RequireSame(results, "clusters", r => r.Clusters.Select(c => string.Join(" ", c)));
-        ClassParts.RequireSame(results, "class totals", r => r.ClassTotals);
-        var placed = new (ClusterAblationResult Part, int Row)[Clusters.Count];
-        foreach (ClusterAblationResult result in results)
-        {
-            IReadOnlyList<int> held = ((IAssembledFromParts)result).PartIndices(classNames);
-            for (int row = 0; row < held.Count; row++)
-            {
-                if (placed[held[row]].Part is not null) throw new InvalidDataException($"cluster {held[row]} is in two parts");
-                placed[held[row]] = (result, row);
-            }
-        }
-        if (Array.FindIndex(placed, p => p.Part is null) is var missing and >= 0)
-            throw new InvalidDataException($"cluster {missing} is in no part");
+        PartAssembly.RequireSame(results, "layers", r => r.Layer);
+        PartAssembly.RequireSame(results, "unit counts", r => r.Units);
+        PartAssembly.RequireSame(results, "class names", r => r.ClassNames);
+        PartAssembly.RequireSame(results, "options", r => r.Options);
+        PartAssembly.RequireSame(results, "cluster sources", r => r.ClusterSource);
+        PartAssembly.RequireSame(results, "clusters", r => r.Clusters.Select(c => string.Join(" ", c)));
+        PartAssembly.RequireSame(results, "class totals", r => r.ClassTotals);
+        (ClusterAblationResult Part, int Row)[] placed = PartAssembly.InIndexOrder(
+            results.SelectMany(r => ((IAssembledFromParts)r).PartIndices(classNames).Select((cluster, row) => (cluster, (r, row)))),
+            Clusters.Count, cluster => $"cluster {cluster}");
         ClusterAblationResult first = placed[0].Part;
         AblationKindResult Kind(Func<ClusterAblationResult, AblationKindResult> of)
         {

@@ -17,12 +17,12 @@ public sealed record CircuitAgreement(
 
     public double MeanJaccard => Jaccard.Count == 0 ? double.NaN : Jaccard.Average();
 
-    IReadOnlyList<int> IAssembledFromParts.PartIndices(IReadOnlyList<string> classNames) => ClassParts.Indices(ClassNames, classNames);
+    IReadOnlyList<int> IAssembledFromParts.PartIndices(IReadOnlyList<string> classNames) => PartAssembly.Indices(ClassNames, classNames);
 
     /// <summary>Per class, as the classes' exact and fast circuits are: the parts' rows in class order.</summary>
     object IAssembledFromParts.Assemble(IReadOnlyList<IAssembledFromParts> parts, IReadOnlyList<string> classNames)
     {
-        var rows = ClassParts.InClassOrder(parts.Cast<CircuitAgreement>()
+        var rows = PartAssembly.InClassOrder(parts.Cast<CircuitAgreement>()
             .Select(p => (IReadOnlyList<(string Name, double Difference, double Jaccard)>)p.ClassNames
                 .Select((name, i) => (name, p.EcsDifference[i], p.Jaccard[i])).ToArray()), r => r.Name, classNames);
         return new CircuitAgreement(rows.Select(r => r.Name).ToArray(), rows.Select(r => r.Difference).ToArray(), rows.Select(r => r.Jaccard).ToArray());

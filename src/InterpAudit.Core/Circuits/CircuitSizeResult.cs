@@ -17,20 +17,20 @@ public sealed record CircuitSizeResult(
     /// <summary>Mean ECS over the classes; NaN when a class had no samples (it cannot be judged).</summary>
     public double MeanEcs => Classes.Count == 0 ? double.NaN : Classes.Average(c => c.Ecs);
 
-    IReadOnlyList<int> IAssembledFromParts.PartIndices(IReadOnlyList<string> classNames) => ClassParts.Indices(Classes.Select(c => c.ClassName), classNames);
+    IReadOnlyList<int> IAssembledFromParts.PartIndices(IReadOnlyList<string> classNames) => PartAssembly.Indices(Classes.Select(c => c.ClassName), classNames);
 
     /// <summary>Every class's circuit in class order: each class is pruned from the trained model on its own, so a part's classes are the whole's.</summary>
     object IAssembledFromParts.Assemble(IReadOnlyList<IAssembledFromParts> parts, IReadOnlyList<string> classNames)
     {
         CircuitSizeResult[] sizes = parts.Cast<CircuitSizeResult>().ToArray();
-        ClassParts.RequireSame(sizes, "modes", s => s.Mode);
-        ClassParts.RequireSame(sizes, "criteria", s => s.Criterion);
-        ClassParts.RequireSame(sizes, "tolerances", s => s.RelativeTolerance);
-        ClassParts.RequireSame(sizes, "sample caps", s => s.MaxSamplesPerClass);
-        ClassParts.RequireSame(sizes, "chains", s => s.Chain);
-        ClassParts.RequireSame(sizes, "layers", s => s.Layers);
-        ClassParts.RequireSame(sizes, "weight counts", s => s.Weights);
-        return this with { Classes = ClassParts.InClassOrder(sizes.Select(s => s.Classes), c => c.ClassName, classNames) };
+        PartAssembly.RequireSame(sizes, "modes", s => s.Mode);
+        PartAssembly.RequireSame(sizes, "criteria", s => s.Criterion);
+        PartAssembly.RequireSame(sizes, "tolerances", s => s.RelativeTolerance);
+        PartAssembly.RequireSame(sizes, "sample caps", s => s.MaxSamplesPerClass);
+        PartAssembly.RequireSame(sizes, "chains", s => s.Chain);
+        PartAssembly.RequireSame(sizes, "layers", s => s.Layers);
+        PartAssembly.RequireSame(sizes, "weight counts", s => s.Weights);
+        return this with { Classes = PartAssembly.InClassOrder(sizes.Select(s => s.Classes), c => c.ClassName, classNames) };
     }
 
     /// <summary>The caveats the report states with every ECS figure (spec modularity.md §4).</summary>

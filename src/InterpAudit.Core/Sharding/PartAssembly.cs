@@ -1,24 +1,35 @@
 namespace InterpAudit.Sharding;
 
-/// <summary>What every class-split result does to assemble its parts: find each item's class, and put every class back in its place once.</summary>
-internal static class ClassParts
+/// <summary>
+/// What every split result does to assemble its parts (<see cref="IAssembledFromParts"/>): require
+/// what the parts share to agree, and put each index of the axis (a class, a cluster) back in its place
+/// exactly once.
+/// </summary>
+internal static class PartAssembly
 {
     public static int[] Indices(IEnumerable<string> names, IReadOnlyList<string> classNames) =>
         names.Select(name => IndexOf(name, classNames)).ToArray();
 
     /// <summary>The parts' items, one per class of <paramref name="classNames"/>, in its order.</summary>
-    public static T[] InClassOrder<T>(IEnumerable<IReadOnlyList<T>> parts, Func<T, string> className, IReadOnlyList<string> classNames)
+    public static T[] InClassOrder<T>(IEnumerable<IReadOnlyList<T>> parts, Func<T, string> className, IReadOnlyList<string> classNames) =>
+        InIndexOrder(parts.SelectMany(p => p).Select(item => (IndexOf(className(item), classNames), item)), classNames.Count,
+            index => $"class \"{classNames[index]}\"");
+
+    /// <summary>
+    /// The items in index order, one per index 0 … <paramref name="count"/> − 1; throws, naming the
+    /// index (<paramref name="name"/>), when one is in two parts or in none.
+    /// </summary>
+    public static T[] InIndexOrder<T>(IEnumerable<(int Index, T Item)> items, int count, Func<int, string> name)
     {
-        var placed = new T[classNames.Count];
-        var filled = new bool[classNames.Count];
-        foreach (T item in parts.SelectMany(p => p))
+        var placed = new T[count];
+        var filled = new bool[count];
+        foreach ((int index, T item) in items)
         {
-            int index = IndexOf(className(item), classNames);
-            if (filled[index]) throw new InvalidDataException($"class \"{classNames[index]}\" is in two parts");
+            if (filled[index]) throw new InvalidDataException($"{name(index)} is in two parts");
             (placed[index], filled[index]) = (item, true);
         }
         if (Array.IndexOf(filled, false) is var missing and >= 0)
-            throw new InvalidDataException($"class \"{classNames[missing]}\" is in no part");
+            throw new InvalidDataException($"{name(missing)} is in no part");
         return placed;
     }
 
