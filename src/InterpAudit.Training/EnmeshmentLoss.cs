@@ -74,7 +74,10 @@ public sealed class EnmeshmentLoss : IDisposable
     public Tensor Compute()
     {
         using var scope = NewDisposeScope();
-        return (Lambda * (1 - MeanClusterability())).MoveToOuterDisposeScope();
+        // λ·(1 − C̄) as TorchSharp's operators compute it, with Scalars held across the calls: a
+        // temporary Scalar can be freed by its finalizer while libtorch reads it (InterpAudit.Capture.HeldScalars).
+        using Scalar lambda = Lambda.ToScalar(), one = 1.ToScalar();
+        return MeanClusterability().negative().add(one).mul(lambda).MoveToOuterDisposeScope();
     }
 
     /// <summary>C̄, the mean over the regularised layers of <c>C = Σ M ⊙ W² / Σ W²</c> under the fixed partitions; differentiable.</summary>
@@ -82,7 +85,8 @@ public sealed class EnmeshmentLoss : IDisposable
     {
         using var scope = NewDisposeScope();
         Tensor sum = _layers.Select(l => l.Clusterability()).Aggregate((a, b) => a + b);
-        return (sum / _layers.Count).MoveToOuterDisposeScope();
+        using Scalar layers = _layers.Count.ToScalar(); // held across the call, as in Compute
+        return sum.div(layers).MoveToOuterDisposeScope();
     }
 
     /// <summary>Releases the cached masks.</summary>

@@ -134,7 +134,8 @@ internal sealed class AblatedAccuracy
     {
         Tensor predicted = logits.argmax(1).view(count, -1);
         Tensor hit = predicted.eq(labels.unsqueeze(0));
-        Tensor cell = arange(count, device: labels.device).mul(classCount).unsqueeze(1) + labels.unsqueeze(0);
+        using Scalar variants = count.ToScalar(), classes = classCount.ToScalar(); // held across the calls (HeldScalars)
+        Tensor cell = arange(variants, device: labels.device).mul(classes).unsqueeze(1) + labels.unsqueeze(0);
         return bincount(cell[hit], minlength: count * classCount).cpu().data<long>().ToArray();
     }
 
@@ -151,7 +152,7 @@ internal sealed class AblatedAccuracy
         }
         Tensor ablated = tensor(mask, [chunk.Length, 1, 1, u], device: device);
         Tensor means = _means.to(ScalarType.Float32, device).reshape(1, 1, positions, u);
-        _keep = 1 - ablated;
+        _keep = ablated.negative().add(HeldScalars.One); // 1 − ablated, as TorchSharp's operator computes it
         _replacement = ablated * tensor(useMean, [chunk.Length, 1, 1, 1], device: device) * means;
     }
 

@@ -202,7 +202,8 @@ internal sealed class LogitUpdateAccuracy
         // and 4u·T more because the threshold top − allowance is rounded to the model's type
         // (|top| ≤ 1.01·T).
         double bound = 7 * Gamma(u + 2, _unitRoundoff) * (1 + 1e-9);
-        Tensor allowance = magnitude.amax(1).mul_(2 * bound + 4 * _unitRoundoff); // [n]
+        using Scalar margin = (2 * bound + 4 * _unitRoundoff).ToScalar(); // held across the call (HeldScalars)
+        Tensor allowance = magnitude.amax(1).mul_(margin); // [n]
         long perChunk = Math.Max(1, ChunkElements / Math.Max(u * k, 1));
         // One-hot labels: a variant's hits per class are then one product, not a boolean gather.
         Tensor classes = nn.functional.one_hot(labels, _classCount).to_type(ScalarType.Float64);
@@ -234,7 +235,7 @@ internal sealed class LogitUpdateAccuracy
                     // so which of the tied indices max returns does not matter).
                     Tensor threshold = top.to_type(ScalarType.Float64) - allowance.narrow(0, start, rows).unsqueeze(0);
                     Tensor contenders = logits.ge(threshold.to_type(logits.dtype).unsqueeze(2)).sum(2, type: ScalarType.Int32);
-                    Tensor undecided = contenders.gt(1);
+                    Tensor undecided = contenders.gt(HeldScalars.One);
                     if (undecided.any().item<bool>())
                         predicted = Recompute(predicted, undecided, headInput.narrow(0, start, rows), _masks[g][kind], kind);
                     Tensor hit = predicted.eq(batchLabels).to_type(ScalarType.Float64);
@@ -252,7 +253,7 @@ internal sealed class LogitUpdateAccuracy
     {
         Tensor where = undecided.nonzero();            // [R, 2]: variant (within the group's kind), sample
         Tensor variant = where.select(1, 0), sample = where.select(1, 1);
-        Tensor ablated = masks.index_select(0, variant).gt(0);
+        Tensor ablated = masks.index_select(0, variant).gt(HeldScalars.Zero);
         Tensor inputs = torch.where(ablated, _replacement![kind].unsqueeze(0).expand_as(ablated), headInput.index_select(0, sample));
         Tensor logits = _readout!.Head.call(inputs);
         Recomputed += where.shape[0];

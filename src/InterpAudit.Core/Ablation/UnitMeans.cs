@@ -1,4 +1,5 @@
 using InterpAudit.Capture;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace InterpAudit.Ablation;
@@ -25,7 +26,8 @@ internal static class UnitMeans
             samples += output.shape[0];
         });
         using Tensor total = sum!;
-        return total.div((double)samples);
+        using Scalar count = ((double)samples).ToScalar(); // held across the call (HeldScalars)
+        return total.div(count);
     }
 
     /// <summary><c>[batch, positions, units]</c>: the unit axis moved last, everything else but the batch flattened.</summary>

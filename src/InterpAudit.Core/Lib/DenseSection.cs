@@ -1,3 +1,4 @@
+using InterpAudit.Capture;
 using static TorchSharp.torch;
 
 namespace InterpAudit.Lib;
@@ -18,7 +19,7 @@ namespace InterpAudit.Lib;
 internal sealed class DenseSection(Tensor weight, Tensor? reluOutput, long rows)
 {
     // threshold_backward zeroes the gradient where the ReLU's output is ≤ 0 (so NaN passes, as there).
-    private readonly Tensor? _zeroed = reluOutput?.le(0);
+    private readonly Tensor? _zeroed = reluOutput?.le(HeldScalars.Zero);
 
     /// <summary>
     /// ∂ (Σ_n y_n · coefficients[:, <paramref name="head"/>]) / ∂ leaf, [rows, in], where y is the section's
@@ -34,7 +35,7 @@ internal sealed class DenseSection(Tensor weight, Tensor? reluOutput, long rows)
         Tensor expanded = outputGradient.expand(rows, outputGradient.shape[1]);
         Tensor preActivation = reluOutput is null
             ? expanded.contiguous()
-            : expanded.masked_fill(_zeroed!, 0);
+            : expanded.masked_fill(_zeroed!, HeldScalars.Zero);
         // AddmmBackward's mat1 gradient: grad.mm(weight.t().t()), the weight as stored.
         return preActivation.mm(weight).MoveToOuterDisposeScope();
     }

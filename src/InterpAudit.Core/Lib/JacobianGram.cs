@@ -46,7 +46,8 @@ internal sealed class JacobianGram : IDisposable
     public Tensor Finish(long samples)
     {
         Flush();
-        return _gram.to_type(ScalarType.Float64) / samples;
+        using Scalar count = samples.ToScalar(); // held across the call (HeldScalars)
+        return _gram.to_type(ScalarType.Float64).div(count);
     }
 
     private void Flush()

@@ -1,3 +1,5 @@
+using InterpAudit.Capture;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace InterpAudit.Lib;
@@ -40,9 +42,10 @@ internal sealed class LayerMoments : IDisposable
     public (Tensor Mean, Tensor Covariance) Finish()
     {
         if (_shift is null) throw new InvalidOperationException("No activations were seen.");
-        Tensor offset = _sum! / Samples;
-        Tensor covariance = _outer! / Samples - offset.outer(offset);
-        return (_shift + offset, (covariance + covariance.t()) / 2);
+        using Scalar samples = Samples.ToScalar(); // held across the calls (HeldScalars)
+        Tensor offset = _sum!.div(samples);
+        Tensor covariance = _outer!.div(samples) - offset.outer(offset);
+        return (_shift + offset, (covariance + covariance.t()).div(HeldScalars.Two));
     }
 
     public void Dispose()

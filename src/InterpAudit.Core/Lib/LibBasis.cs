@@ -1,3 +1,5 @@
+using InterpAudit.Capture;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace InterpAudit.Lib;
@@ -41,7 +43,7 @@ internal static class LibBasis
         Tensor r = axes * variances.rsqrt().unsqueeze(0);
         Tensor rPlus = variances.sqrt().unsqueeze(1) * axes.t();
         Tensor m = rPlus.matmul(jacobianGram).matmul(rPlus.t());
-        (Tensor lambda, Tensor v) = SymmetricEigen((m + m.t()) / 2);
+        (Tensor lambda, Tensor v) = SymmetricEigen((m + m.t()).div(HeldScalars.Two));
         double max = lambda.numel() > 0 ? lambda[0].item<double>() : 0;
         int kept = max > 0 ? Kept(lambda, tau * max) : 0;
         lambda = lambda.narrow(0, 0, kept);
@@ -85,7 +87,8 @@ internal static class LibBasis
 
     private static int Kept(Tensor descending, double floor)
     {
-        using Tensor above = descending.gt(floor);
+        using Scalar threshold = floor.ToScalar(); // held across the call (HeldScalars)
+        using Tensor above = descending.gt(threshold);
         return (int)above.sum().item<long>();
     }
 }

@@ -222,7 +222,8 @@ internal static class LocalInteractionBasis
     {
         Tensor perSample = LibTensors.PerInputSample(output);
         Tensor total = perSample.sum([0]);
-        Tensor values = perSample.detach().to_type(ScalarType.Float64) - LibTensors.Positions(output) * next.Mean;
+        using Scalar positions = LibTensors.Positions(output).ToScalar(); // held across the call (HeldScalars)
+        Tensor values = perSample.detach().to_type(ScalarType.Float64) - next.Mean.mul(positions);
         Tensor lib = next.C.to_type(output.dtype), pca = next.Axes.to_type(output.dtype);
         return (values, new HeadSet(total.matmul(lib), lib), new HeadSet(total.matmul(pca), pca));
     }
@@ -276,8 +277,9 @@ internal static class LocalInteractionBasis
     /// <summary>Means: feature edges per sample (positions included), constant edges per input sample.</summary>
     private static void Normalise(Tensor edges, long samples, long inputs)
     {
-        edges.narrow(1, 1, edges.shape[1] - 1).div_(samples);
-        edges.select(1, 0).div_(inputs);
+        using Scalar perSample = samples.ToScalar(), perInput = inputs.ToScalar(); // held across the calls (HeldScalars)
+        edges.narrow(1, 1, edges.shape[1] - 1).div_(perSample);
+        edges.select(1, 0).div_(perInput);
     }
 
     private static LibInteractionResult Summarise(LibEdgeMatrices edges, int top)
